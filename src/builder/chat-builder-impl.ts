@@ -1,0 +1,329 @@
+import type { Draft } from 'immer';
+import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { copyJson } from '../internal/copy-json.js';
+import { immer } from '../internal/immer.js';
+import {
+  assistantMessage,
+  developerMessage,
+  functionMessage,
+  systemMessage,
+  toolMessage,
+  userMessage,
+} from '../params/messages.js';
+import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
+import { knownRequestFields } from '../schema/known-request-fields.js';
+import { toValidationError } from '../schema/to-validation-error.js';
+import { validateRequest } from '../schema/validate-request.js';
+import type { ChatCompletionRequest, ChatMessage, Tool } from '../wire/request.js';
+import type {
+  AssistantMessageInit,
+  CustomToolInit,
+  FunctionToolInit,
+  JsonSchemaOptions,
+  MessageOptions,
+} from './chat-builder.js';
+import type { RequestValidation } from './request-validation.js';
+
+type Body = Partial<ChatCompletionRequest>;
+type Extra = Readonly<Record<string, unknown>>;
+
+/** A builder's whole state: the frozen wire body, and provider-specific fields kept apart from it. */
+export interface BuilderData {
+  readonly body: Readonly<Body>;
+  readonly extra: Extra;
+}
+
+const emptyData: BuilderData = immer.produce({ body: {}, extra: {} }, () => {});
+
+/**
+ * The class behind the public {@link ChatBuilder} interface. Loosely typed on purpose: the interface
+ * carries the type-state and the documentation; this stays small and plain. Each call runs one immer
+ * `produce`, so unchanged parts of the state are shared with the builder it came from.
+ */
+export class ChatBuilderImpl {
+  readonly #data: BuilderData;
+  readonly #dispatcher: () => Dispatcher;
+  // Builders never change, so what is derived from one can be computed once.
+  #json: Readonly<Record<string, unknown>> | undefined;
+  #validation: RequestValidation | undefined;
+
+  constructor(dispatcher: () => Dispatcher, data: BuilderData = emptyData) {
+    this.#dispatcher = dispatcher;
+    this.#data = data;
+  }
+
+  #derive(recipe: (draft: Draft<BuilderData>) => void): ChatBuilderImpl {
+    return new ChatBuilderImpl(this.#dispatcher, immer.produce(this.#data, recipe));
+  }
+
+  #set<K extends keyof Body>(key: K, value: Body[K]): ChatBuilderImpl {
+    return this.#derive((draft) => {
+      (draft.body as Body)[key] = value;
+    });
+  }
+
+  #append(message: ChatMessage): ChatBuilderImpl {
+    // Assigning a new array is about 3x cheaper than pushing through immer's array proxy; reading the
+    // old one from the frozen base (not the draft) avoids creating a proxy for it at all.
+    const messages = [...(this.#data.body.messages ?? []), message];
+    return this.#derive((draft) => {
+      (draft.body as Body).messages = messages;
+    });
+  }
+
+  #appendTool(tool: Tool): ChatBuilderImpl {
+    const tools = [...(this.#data.body.tools ?? []), tool];
+    return this.#derive((draft) => {
+      (draft.body as Body).tools = tools;
+    });
+  }
+
+  // ---- model and messages
+
+  model(id: string) {
+    return this.#set('model', id);
+  }
+  system(content: string, options?: MessageOptions) {
+    return this.#append(systemMessage(content, options));
+  }
+  developer(content: string, options?: MessageOptions) {
+    return this.#append(developerMessage(content, options));
+  }
+  user(content: string, options?: MessageOptions) {
+    return this.#append(userMessage(content, options));
+  }
+  assistant(content: string | AssistantMessageInit) {
+    return this.#append(assistantMessage(content));
+  }
+  toolResult(toolCallId: string, content: string) {
+    return this.#append(toolMessage(toolCallId, content));
+  }
+  functionResult(name: string, content: string | null) {
+    return this.#append(functionMessage(name, content));
+  }
+  messages(messages: readonly ChatMessage[]) {
+    const copied = copyJson(messages, 'messages');
+    if (!Array.isArray(copied)) {
+      throw new ValidationError([
+        { path: 'messages', message: 'messages() takes an array of messages', input: messages },
+      ]);
+    }
+    const all = [...(this.#data.body.messages ?? []), ...copied];
+    return this.#derive((draft) => {
+      (draft.body as Body).messages = all;
+    });
+  }
+
+  // ---- sampling
+
+  temperature(value: number) {
+    return this.#set('temperature', value);
+  }
+  topP(value: number) {
+    return this.#set('top_p', value);
+  }
+  frequencyPenalty(value: number) {
+    return this.#set('frequency_penalty', value);
+  }
+  presencePenalty(value: number) {
+    return this.#set('presence_penalty', value);
+  }
+  logitBias(bias: Record<string, number>) {
+    return this.#set('logit_bias', copyJson(bias, 'logit_bias'));
+  }
+  seed(value: number) {
+    return this.#set('seed', value);
+  }
+  n(count: number) {
+    return this.#set('n', count);
+  }
+  stop(sequences: string | readonly string[]) {
+    return this.#set(
+      'stop',
+      typeof sequences === 'string' ? sequences : copyJson(sequences as string[], 'stop'),
+    );
+  }
+  logprobs(on = true) {
+    return this.#set('logprobs', on);
+  }
+  topLogprobs(count: number) {
+    return this.#set('top_logprobs', count);
+  }
+
+  // ---- output limits and shape
+
+  maxCompletionTokens(count: number) {
+    return this.#set('max_completion_tokens', count);
+  }
+  maxTokens(count: number) {
+    return this.#set('max_tokens', count);
+  }
+  modalities(modalities: ChatCompletionRequest['modalities']) {
+    return this.#set('modalities', copyJson(modalities, 'modalities'));
+  }
+  audio(audio: ChatCompletionRequest['audio']) {
+    return this.#set('audio', copyJson(audio, 'audio'));
+  }
+  verbosity(value: ChatCompletionRequest['verbosity']) {
+    return this.#set('verbosity', value);
+  }
+  reasoningEffort(effort: ChatCompletionRequest['reasoning_effort']) {
+    return this.#set('reasoning_effort', effort);
+  }
+  prediction(content: unknown) {
+    const prediction =
+      typeof content === 'string' || Array.isArray(content)
+        ? { type: 'content' as const, content: copyJson(content, 'prediction.content') }
+        : copyJson(content, 'prediction');
+    return this.#set('prediction', prediction as ChatCompletionRequest['prediction']);
+  }
+
+  // ---- response formats
+
+  jsonSchema(schema: Record<string, unknown>, options: JsonSchemaOptions) {
+    const json_schema: {
+      name: string;
+      description?: string;
+      schema: Record<string, unknown>;
+      strict: boolean;
+    } = {
+      name: options?.name,
+      schema: copyJson(schema, 'response_format.json_schema.schema'),
+      strict: options?.strict ?? true,
+    };
+    if (options?.description !== undefined) json_schema.description = options.description;
+    return this.#set('response_format', { type: 'json_schema', json_schema });
+  }
+  jsonObject() {
+    return this.#set('response_format', { type: 'json_object' });
+  }
+  textFormat() {
+    return this.#set('response_format', { type: 'text' });
+  }
+  responseFormat(format: ChatCompletionRequest['response_format']) {
+    return this.#set('response_format', copyJson(format, 'response_format'));
+  }
+
+  // ---- tools
+
+  tool(tool: FunctionToolInit) {
+    return this.#appendTool(functionTool(tool));
+  }
+  customTool(tool: CustomToolInit) {
+    return this.#appendTool(customTool(tool));
+  }
+  toolChoice(choice: unknown) {
+    return this.#set('tool_choice', toolChoice(choice, this.#data.body.tools));
+  }
+  parallelToolCalls(on = true) {
+    return this.#set('parallel_tool_calls', on);
+  }
+  functions(functions: ChatCompletionRequest['functions']) {
+    const all = [...(this.#data.body.functions ?? []), ...(copyJson(functions, 'functions') ?? [])];
+    return this.#set('functions', all);
+  }
+  functionCall(choice: unknown) {
+    return this.#set('function_call', functionCall(choice) as ChatCompletionRequest['function_call']);
+  }
+  webSearch(options: ChatCompletionRequest['web_search_options'] = {}) {
+    return this.#set('web_search_options', copyJson(options, 'web_search_options'));
+  }
+
+  // ---- streaming
+
+  stream(on = true) {
+    return this.#set('stream', on);
+  }
+  streamOptions(options: ChatCompletionRequest['stream_options']) {
+    return this.#set('stream_options', copyJson(options, 'stream_options'));
+  }
+
+  // ---- platform
+
+  store(on = true) {
+    return this.#set('store', on);
+  }
+  metadata(metadata: Record<string, string>) {
+    return this.#set('metadata', copyJson(metadata, 'metadata'));
+  }
+  serviceTier(tier: ChatCompletionRequest['service_tier']) {
+    return this.#set('service_tier', tier);
+  }
+  promptCacheKey(key: string) {
+    return this.#set('prompt_cache_key', key);
+  }
+  promptCacheRetention(retention: ChatCompletionRequest['prompt_cache_retention']) {
+    return this.#set('prompt_cache_retention', retention);
+  }
+  promptCacheOptions(options: ChatCompletionRequest['prompt_cache_options']) {
+    return this.#set('prompt_cache_options', copyJson(options, 'prompt_cache_options'));
+  }
+  safetyIdentifier(id: string) {
+    return this.#set('safety_identifier', id);
+  }
+  endUserId(id: string) {
+    return this.#set('user', id);
+  }
+  moderation(options: ChatCompletionRequest['moderation']) {
+    return this.#set('moderation', copyJson(options, 'moderation'));
+  }
+
+  // ---- composition and output
+
+  extra(fields: Record<string, unknown>) {
+    const copied = copyJson(fields, '');
+    if (typeof copied !== 'object' || copied === null || Array.isArray(copied)) {
+      throw new ValidationError([{ path: '', message: 'extra() takes an object of fields', input: fields }]);
+    }
+    // A known field set through extra() would silently shadow (or be shadowed by) its own method.
+    const shadowing = Object.keys(copied).filter((key) => knownRequestFields.has(key));
+    if (shadowing.length > 0) {
+      throw new ValidationError(
+        shadowing.map((key) => ({
+          path: key,
+          message: `extra() cannot set the known field "${key}": use its own builder method`,
+          input: copied[key],
+        })),
+        'Invalid extra() fields',
+      );
+    }
+    return this.#derive((draft) => {
+      draft.extra = { ...this.#data.extra, ...copied };
+    });
+  }
+
+  use(preset: (builder: this) => unknown) {
+    return preset(this);
+  }
+
+  toJSON(): Readonly<Record<string, unknown>> {
+    if (this.#json === undefined) {
+      const { body, extra } = this.#data;
+      // Without extras the frozen body already is the wire body: no copy.
+      this.#json = Object.keys(extra).length === 0 ? body : Object.freeze({ ...extra, ...body });
+    }
+    return this.#json;
+  }
+
+  validate(): RequestValidation {
+    this.#validation ??= validateRequest(this.toJSON());
+    return this.#validation;
+  }
+
+  /** The body to send, or a `ValidationError` listing every problem (nothing is sent). */
+  #checked(): ChatCompletionRequest {
+    const result = this.validate();
+    if (!result.success) throw toValidationError(result.issues);
+    return this.toJSON() as unknown as ChatCompletionRequest;
+  }
+
+  send(options?: SendOptions) {
+    if (this.#data.body.stream === true) return this.#dispatcher().stream(this.#checked(), options);
+    try {
+      return this.#dispatcher().complete(this.#checked(), options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+}

@@ -1,0 +1,445 @@
+import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
+import type { BuilderState, With } from '../state/builder-state.js';
+import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
+import type { ChatwrightTypeError } from '../state/type-error.js';
+import type { ChatStream } from '../stream/chat-stream.js';
+import type {
+  AllowedToolsChoice,
+  AssistantMessage,
+  AudioOutput,
+  ChatCompletionRequest,
+  ChatMessage,
+  CustomToolFormat,
+  JsonSchema,
+  LegacyFunction,
+  Modality,
+  ModerationOptions,
+  NamedCustomToolChoice,
+  NamedFunctionToolChoice,
+  Prediction,
+  PromptCacheOptions,
+  ReasoningEffort,
+  ResponseFormat,
+  ServiceTier,
+  StreamOptions,
+  TextContentPart,
+  ToolChoiceMode,
+  UserContentPart,
+  Verbosity,
+  WebSearchOptions,
+} from '../wire/request.js';
+import type { RequestValidation } from './request-validation.js';
+
+/** Options shared by the message methods. */
+export interface MessageOptions {
+  /** An optional participant name, to tell apart participants of the same role. */
+  readonly name?: string;
+}
+
+/** An assistant turn, as written into history (content, refusal, tool calls...). */
+export type AssistantMessageInit = Omit<AssistantMessage, 'role'>;
+
+/** A function tool described by a JSON Schema. */
+export interface FunctionToolInit<TName extends string = string> {
+  /** `a-z A-Z 0-9 _ -`, at most 64 characters. */
+  readonly name: TName;
+  readonly description?: string;
+  /** A JSON Schema object for the arguments; omitted means no arguments. */
+  readonly parameters?: JsonSchema;
+  /** Structured-outputs mode: the model's arguments follow the schema exactly. */
+  readonly strict?: boolean;
+}
+
+/** A custom tool: free-form text input, optionally constrained by a grammar. */
+export interface CustomToolInit<TName extends string = string> {
+  readonly name: TName;
+  readonly description?: string;
+  readonly format?: CustomToolFormat;
+}
+
+/** Options of {@link ChatBuilder.jsonSchema}. */
+export interface JsonSchemaOptions {
+  /** The format's name: `a-z A-Z 0-9 _ -`, at most 64 characters. */
+  readonly name: string;
+  readonly description?: string;
+  /** Structured-outputs mode (the output follows the schema exactly). Default: `true`. */
+  readonly strict?: boolean;
+}
+
+/** `tool_choice` values allowed once tools are added: a mode, an added tool's name, or the wire object. */
+export type ToolChoiceInput<TState extends BuilderState> =
+  | ToolChoiceMode
+  | TState['tools']
+  | TState['customTools']
+  | NamedFunctionToolChoice<TState['tools']>
+  | NamedCustomToolChoice<TState['customTools']>
+  | AllowedToolsChoice;
+
+/** The names of the known wire fields, which `extra()` may not shadow. */
+export type KnownField = keyof ChatCompletionRequest;
+
+/** What `send()` is in a given state: callable once the request is complete, a readable error before. */
+export type SendMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
+  ? [TState['stream']] extends [true]
+    ? (options?: SendOptions) => ChatStream
+    : [TState['stream']] extends [false]
+      ? (options?: SendOptions) => Promise<ChatCompletionResult>
+      : (options?: SendOptions) => ChatStream | Promise<ChatCompletionResult>
+  : ChatwrightTypeError<SendProblem<TState>>;
+
+/**
+ * An immutable Chat Completions request under construction. Every method returns a new builder and
+ * leaves this one unchanged, so any builder is a preset that many requests can start from.
+ *
+ * The type parameter records what has been set, so that invalid combinations do not compile, with a
+ * message that names the fix. The same rules are checked at runtime before anything is sent.
+ *
+ * @example
+ * const support = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
+ * const reply = await support.user('Why was I charged twice?').send();
+ * console.log(reply.choices[0]?.message.content);
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat/create
+ */
+export interface ChatBuilder<TState extends BuilderState> {
+  // ---- model and messages -------------------------------------------------------------------------
+
+  /**
+   * The model id (`model`), such as `gpt-4o` or `o3`; any string works for fine-tunes and other
+   * providers.
+   * @example chat().model('gpt-4o')
+   */
+  model<const $Model extends string>(id: $Model): ChatBuilder<With<TState, 'model', $Model>>;
+
+  /**
+   * Appends a system message: instructions the model follows for the whole conversation.
+   * @example chat().system('You answer in French.')
+   */
+  system(
+    content: string | readonly TextContentPart[],
+    options?: MessageOptions,
+  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends a developer message: the instructions role of newer (o-series, gpt-5) models.
+   * @example chat().model('o3').developer('Answer in one sentence.')
+   */
+  developer(
+    content: string | readonly TextContentPart[],
+    options?: MessageOptions,
+  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends a user message: text, or content parts (text, images, audio, files; see `textPart()`,
+   * `imagePart()`, `audioPart()`, `filePart()`). For the deprecated `user` wire field, see `endUserId()`.
+   * @example chat().user('What is in this picture?')
+   * @example chat().user([textPart('Describe it'), imagePart('https://example.com/cat.png', { detail: 'low' })])
+   */
+  user(
+    content: string | readonly UserContentPart[],
+    options?: MessageOptions,
+  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends an assistant message: a previous reply, as text or as the full message (tool calls...).
+   * @example chat().user('Hi').assistant('Hello! How can I help?').user('Tell me a joke')
+   */
+  assistant(content: string | AssistantMessageInit): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends the result of a tool call (a `tool` message answering `tool_call_id`).
+   * @example builder.toolResult('call_abc123', JSON.stringify({ temperature: 21 }))
+   */
+  toolResult(
+    toolCallId: string,
+    content: string | readonly TextContentPart[],
+  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends the result of a legacy function call (a `function` message).
+   * @deprecated Function calling is replaced by tools: use `toolResult()`.
+   */
+  functionResult(name: string, content: string | null): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  /**
+   * Appends wire messages in bulk, such as a stored conversation history.
+   * @example chat().model('gpt-4o').messages(history).user('And then?')
+   */
+  messages(messages: readonly ChatMessage[]): ChatBuilder<With<TState, 'hasMessages', true>>;
+
+  // ---- sampling -------------------------------------------------------------------------------
+
+  /**
+   * Sampling temperature (`temperature`), 0 to 2: lower is more focused, higher more varied.
+   * @example chat().temperature(0.2)
+   */
+  temperature(value: number): ChatBuilder<TState>;
+
+  /** Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. @example chat().topP(0.9) */
+  topP(value: number): ChatBuilder<TState>;
+
+  /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
+  frequencyPenalty(value: number): ChatBuilder<TState>;
+
+  /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
+  presencePenalty(value: number): ChatBuilder<TState>;
+
+  /**
+   * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
+   * @example chat().logitBias({ '50256': -100 })
+   */
+  logitBias(bias: Readonly<Record<string, number>>): ChatBuilder<TState>;
+
+  /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
+  seed(value: number): ChatBuilder<TState>;
+
+  /** How many choices to generate (`n`), a positive integer. @example chat().n(3) */
+  n(count: number): ChatBuilder<TState>;
+
+  /**
+   * Up to 4 sequences where generation stops (`stop`).
+   * @example chat().stop(['\n\n', 'END'])
+   */
+  stop(sequences: string | readonly string[]): ChatBuilder<TState>;
+
+  /**
+   * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
+   * @example chat().logprobs().topLogprobs(5)
+   */
+  logprobs<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'logprobs', $On>>;
+
+  /**
+   * How many most likely tokens to return at each position (`top_logprobs`), 0 to 20.
+   * Needs `logprobs()` first.
+   * @example chat().logprobs().topLogprobs(5)
+   */
+  topLogprobs(
+    count: RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
+  ): ChatBuilder<TState>;
+
+  // ---- output limits and shape ------------------------------------------------------------------
+
+  /**
+   * Upper bound on generated tokens, reasoning tokens included (`max_completion_tokens`).
+   * @example chat().maxCompletionTokens(1024)
+   */
+  maxCompletionTokens(count: number): ChatBuilder<With<TState, 'maxCompletionTokens', true>>;
+
+  /**
+   * Upper bound on generated tokens (`max_tokens`). Not accepted by o-series and gpt-5 models, and
+   * never together with `maxCompletionTokens()` (a compile error at `send()`).
+   * @deprecated Use `maxCompletionTokens()`.
+   */
+  maxTokens(count: number): ChatBuilder<With<TState, 'maxTokens', true>>;
+
+  /**
+   * Output types to generate (`modalities`): `['text']`, or `['text', 'audio']` together with `audio()`.
+   * @example chat().model('gpt-4o-audio-preview').modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' })
+   */
+  modalities<const $Modalities extends readonly Modality[]>(
+    modalities: $Modalities,
+  ): ChatBuilder<With<TState, 'audioModality', 'audio' extends $Modalities[number] ? true : false>>;
+
+  /**
+   * Audio output parameters (`audio`): voice and format. Needs `'audio'` in `modalities()`.
+   * @example chat().modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'mp3' })
+   */
+  audio(audio: AudioOutput): ChatBuilder<With<TState, 'audio', true>>;
+
+  /** Verbosity of the answer (`verbosity`). @example chat().model('gpt-5').verbosity('low') */
+  verbosity(value: Verbosity): ChatBuilder<TState>;
+
+  /**
+   * Reasoning effort for reasoning models (`reasoning_effort`).
+   * @example chat().model('o3').reasoningEffort('high')
+   */
+  reasoningEffort(effort: ReasoningEffort): ChatBuilder<TState>;
+
+  /**
+   * Predicted output (`prediction`): content most of the answer will repeat, such as a file being
+   * edited. A string or text parts become `{ type: 'content', content }`.
+   * @example chat().model('gpt-4o').prediction(originalCode)
+   */
+  prediction(content: string | readonly TextContentPart[] | Prediction): ChatBuilder<TState>;
+
+  // ---- response formats ---------------------------------------------------------------------------
+
+  /**
+   * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object; `strict`
+   * defaults to `true`.
+   * @example chat().jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }, { name: 'place' })
+   */
+  jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<TState>;
+
+  /** JSON mode (`response_format: { type: 'json_object' }`): valid JSON, no schema. @example chat().jsonObject() */
+  jsonObject(): ChatBuilder<TState>;
+
+  /** Plain text output (`response_format: { type: 'text' }`), the default. @example chat().textFormat() */
+  textFormat(): ChatBuilder<TState>;
+
+  /** Sets `response_format` from a wire object. @example chat().responseFormat({ type: 'json_object' }) */
+  responseFormat(format: ResponseFormat): ChatBuilder<TState>;
+
+  // ---- tools ------------------------------------------------------------------------------------
+
+  /**
+   * Adds a function tool from a JSON Schema; its name becomes a valid `toolChoice()`.
+   * @example chat().tool({ name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } })
+   */
+  tool<const $Name extends string>(
+    tool: FunctionToolInit<$Name>,
+  ): ChatBuilder<With<TState, 'tools', TState['tools'] | $Name>>;
+
+  /**
+   * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
+   * @example chat().customTool({ name: 'run_sql', format: { type: 'grammar', grammar: { syntax: 'lark', definition: sqlGrammar } } })
+   */
+  customTool<const $Name extends string>(
+    tool: CustomToolInit<$Name>,
+  ): ChatBuilder<With<TState, 'customTools', TState['customTools'] | $Name>>;
+
+  /**
+   * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
+   * tool, or the wire object. Needs a tool first.
+   * @example chat().tool({ name: 'get_weather' }).toolChoice('get_weather')
+   */
+  toolChoice(
+    choice: RequireNames<
+      TState['tools'] | TState['customTools'],
+      ToolChoiceInput<TState>,
+      'toolChoice() needs a tool: add one with .tool() first'
+    >,
+  ): ChatBuilder<TState>;
+
+  /**
+   * Whether the model may call several tools at once (`parallel_tool_calls`). Default `true`. Needs a tool first.
+   * @example chat().tool(weather).parallelToolCalls(false)
+   */
+  readonly parallelToolCalls: RequireNames<
+    TState['tools'] | TState['customTools'],
+    (on?: boolean) => ChatBuilder<TState>,
+    'parallelToolCalls() needs a tool: add one with .tool() first'
+  >;
+
+  /**
+   * Adds legacy functions (`functions`). Never together with tools (a compile error at `send()`).
+   * @deprecated Use `tool()`: functions are replaced by tools.
+   */
+  functions<const $Functions extends readonly LegacyFunction[]>(
+    functions: $Functions,
+  ): ChatBuilder<With<TState, 'functions', TState['functions'] | $Functions[number]['name']>>;
+
+  /**
+   * Which legacy function the model calls (`function_call`): `'none'`, `'auto'` or an added function's name.
+   * @deprecated Use `toolChoice()`.
+   */
+  functionCall(
+    choice: RequireNames<
+      TState['functions'],
+      'none' | 'auto' | TState['functions'] | { readonly name: TState['functions'] },
+      'functionCall() needs a function: add it with .functions() first'
+    >,
+  ): ChatBuilder<TState>;
+
+  /**
+   * Lets search models search the web (`web_search_options`).
+   * @example chat().model('gpt-4o-search-preview').webSearch({ search_context_size: 'low' })
+   */
+  webSearch(options?: WebSearchOptions): ChatBuilder<TState>;
+
+  // ---- streaming --------------------------------------------------------------------------------
+
+  /**
+   * Streams the answer (`stream`): `send()` then returns a `ChatStream`. Default `true`.
+   * @example for await (const text of chat().model('gpt-4o').user('Hi').stream().send().text()) process.stdout.write(text);
+   */
+  stream<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'stream', $On>>;
+
+  /**
+   * Streaming options (`stream_options`), such as a final usage chunk. Needs `stream()` first.
+   * @example chat().stream().streamOptions({ include_usage: true })
+   */
+  streamOptions(
+    options: RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
+  ): ChatBuilder<TState>;
+
+  // ---- platform -----------------------------------------------------------------------------------
+
+  /** Stores the completion for distillation and evals (`store`). Default `true`. @example chat().store() */
+  store(on?: boolean): ChatBuilder<TState>;
+
+  /**
+   * Up to 16 key-value pairs attached to a stored completion (`metadata`).
+   * @example chat().store().metadata({ team: 'billing' })
+   */
+  metadata(metadata: Readonly<Record<string, string>>): ChatBuilder<TState>;
+
+  /** Processing tier (`service_tier`). @example chat().serviceTier('flex') */
+  serviceTier(tier: ServiceTier): ChatBuilder<TState>;
+
+  /** Bucketing key for prompt caching (`prompt_cache_key`). @example chat().promptCacheKey('support-v2') */
+  promptCacheKey(key: string): ChatBuilder<TState>;
+
+  /** How long cached prompt prefixes live (`prompt_cache_retention`). @example chat().promptCacheRetention('24h') */
+  promptCacheRetention(retention: 'in-memory' | '24h'): ChatBuilder<TState>;
+
+  /** Prompt-cache options of the newer API (`prompt_cache_options`). @example chat().promptCacheOptions({ mode: 'explicit' }) */
+  promptCacheOptions(options: PromptCacheOptions): ChatBuilder<TState>;
+
+  /**
+   * A stable, hashed id of your end user for abuse detection (`safety_identifier`), at most 64 characters.
+   * @example chat().safetyIdentifier(sha256(email))
+   */
+  safetyIdentifier(id: string): ChatBuilder<TState>;
+
+  /**
+   * The deprecated `user` wire field: an id of your end user. (The user *message* is `user()`.)
+   * @deprecated Use `safetyIdentifier()` and `promptCacheKey()`.
+   */
+  endUserId(id: string): ChatBuilder<TState>;
+
+  /** Moderation of input and output (`moderation`), in the newer API. @example chat().moderation({ model: 'omni-moderation-latest' }) */
+  moderation(options: ModerationOptions): ChatBuilder<TState>;
+
+  // ---- composition and output -------------------------------------------------------------------------
+
+  /**
+   * Adds provider-specific fields the reference list lacks (kept apart from known fields, which they
+   * may never shadow: those are a compile error and a `ValidationError`).
+   * @example chat().model('llama3').extra({ keep_alive: '5m' })
+   */
+  extra<const $Fields extends Readonly<Record<string, unknown>>>(
+    fields: $Fields & {
+      readonly [K in keyof $Fields &
+        KnownField]: ChatwrightTypeError<'extra() cannot set a known field: use its own method'>;
+    },
+  ): ChatBuilder<TState>;
+
+  /**
+   * Applies a preset: a function of a builder. Typed so that a generic preset keeps the caller's state.
+   * @example const billing = <S extends BuilderState>(b: ChatBuilder<S>) => b.system('You answer billing questions.');
+   * chat().model('gpt-4o').use(billing).user('Why was I charged twice?');
+   */
+  use<$Result>(preset: (builder: ChatBuilder<TState>) => $Result): $Result;
+
+  /**
+   * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`.
+   * @example JSON.stringify(chat().model('gpt-4o').user('Hi')) // '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}'
+   */
+  toJSON(): Readonly<Partial<ChatCompletionRequest>> & Readonly<Record<string, unknown>>;
+
+  /**
+   * Validates the whole request as `send()` would, without sending: the valibot result, with every
+   * issue and its path.
+   * @example const result = builder.validate(); if (!result.success) console.log(result.issues);
+   */
+  validate(): RequestValidation;
+
+  /**
+   * Validates, then sends. Returns a `Promise` of the completion, or with `stream()` a `ChatStream` at
+   * once. Invalid requests throw `ValidationError` and nothing is sent. Does not compile before a
+   * model and a message are set.
+   * @example const reply = await chat().model('gpt-4o').user('Hi').send({ timeout: 30_000 });
+   */
+  readonly send: SendMethod<TState>;
+}

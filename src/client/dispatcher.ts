@@ -1,0 +1,36 @@
+import type { ChatStream } from '../stream/chat-stream.js';
+import type { ChatCompletionRequest } from '../wire/request.js';
+import type { ChatCompletion } from '../wire/response.js';
+
+/** Per-request options of `send()`. Each overrides the client's setting for this request only. */
+export interface SendOptions {
+  /** Aborts the request or stream; it then fails with `APIUserAbortError`. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds before the request fails with `APITimeoutError`. */
+  readonly timeout?: number;
+  /** How many times to retry a retryable failure. */
+  readonly maxRetries?: number;
+  /** Extra headers for this request (a `null` value removes a client default header). */
+  readonly headers?: Readonly<Record<string, string | null>>;
+  /** Extra query parameters for this request (Azure's `api-version`, for one). */
+  readonly query?: Readonly<Record<string, string>>;
+  /** The idempotency key sent on every attempt; a fresh one per `send()` when absent. */
+  readonly idempotencyKey?: string;
+}
+
+/** What a non-streaming `send()` resolves to: the completion, plus where it came from. */
+export type ChatCompletionResult = ChatCompletion & {
+  /** The `x-request-id` response header (quote it to OpenAI support). Not enumerable. */
+  readonly requestId: string | undefined;
+  /** The raw HTTP response (its body already read). Not enumerable. */
+  readonly response: Response;
+};
+
+/**
+ * What a builder sends through: a client. The builder hands it a validated wire body; the client
+ * owns HTTP, retries, timeouts and errors. Internal contract between the builder and the client.
+ */
+export interface Dispatcher {
+  complete(body: ChatCompletionRequest, options?: SendOptions): Promise<ChatCompletionResult>;
+  stream(body: ChatCompletionRequest, options?: SendOptions): ChatStream;
+}

@@ -1,0 +1,92 @@
+// The public surface of chatwright: every export is named here, nothing is re-exported wholesale.
+
+export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
+// Builder
+export type {
+  AssistantMessageInit,
+  ChatBuilder,
+  CustomToolInit,
+  FunctionToolInit,
+  JsonSchemaOptions,
+  KnownField,
+  MessageOptions,
+  SendMethod,
+  ToolChoiceInput,
+} from './builder/chat-builder.js';
+export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
+export { chat } from './builder/default-chat.js';
+export type { RequestValidation } from './builder/request-validation.js';
+// Client
+export { type ChatwrightClient, createClient } from './client/create-client.js';
+export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
+// Errors
+export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
+export { AuthenticationError } from './errors/authentication-error.js';
+export { BadRequestError } from './errors/bad-request-error.js';
+export { ChatwrightError } from './errors/chatwright-error.js';
+export { ConflictError } from './errors/conflict-error.js';
+export { APIConnectionError } from './errors/connection-error.js';
+export { InternalServerError } from './errors/internal-server-error.js';
+export { NotFoundError } from './errors/not-found-error.js';
+export { PermissionDeniedError } from './errors/permission-denied-error.js';
+export { RateLimitError } from './errors/rate-limit-error.js';
+export { APITimeoutError } from './errors/timeout-error.js';
+export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
+export { APIUserAbortError } from './errors/user-abort-error.js';
+export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+// Type-state
+export type { BuilderState, InitialState, LooseState, With } from './state/builder-state.js';
+export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
+export type { ChatwrightTypeError } from './state/type-error.js';
+
+// Wire types
+export type {
+  AllowedToolsChoice,
+  AssistantMessage,
+  AudioFormat,
+  AudioOutput,
+  ChatCompletionRequest,
+  ChatMessage,
+  CustomTool,
+  CustomToolCall,
+  CustomToolFormat,
+  DeveloperMessage,
+  FileContentPart,
+  FunctionDefinition,
+  FunctionMessage,
+  FunctionTool,
+  FunctionToolCall,
+  ImageContentPart,
+  InputAudioContentPart,
+  JsonSchema,
+  LegacyFunction,
+  LegacyFunctionCall,
+  Modality,
+  ModerationOptions,
+  NamedCustomToolChoice,
+  NamedFunctionToolChoice,
+  PartialChatCompletionRequest,
+  Prediction,
+  PromptCacheBreakpoint,
+  PromptCacheOptions,
+  ReasoningEffort,
+  RefusalContentPart,
+  ResponseFormat,
+  ResponseFormatJsonObject,
+  ResponseFormatJsonSchema,
+  ResponseFormatText,
+  ServiceTier,
+  StreamOptions,
+  SystemMessage,
+  TextContentPart,
+  Tool,
+  ToolCall,
+  ToolChoice,
+  ToolChoiceMode,
+  ToolMessage,
+  UserContentPart,
+  UserMessage,
+  Verbosity,
+  Voice,
+  WebSearchOptions,
+} from './wire/request.js';
