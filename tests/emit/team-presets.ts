@@ -1,0 +1,24 @@
+// A team's preset library, compiled with declaration emit against the BUILT package (`chatwright`
+// resolves to dist/ through the package's own exports). If any state type could not be named from
+// `chatwright`, tsc would fail here with TS2742/TS4023 "cannot be named".
+import { type BuilderState, type ChatBuilder, chat } from 'chatwright';
+
+export const support = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
+
+export const withTools = support
+  .tool({ name: 'lookup_invoice', parameters: { type: 'object', properties: { id: { type: 'string' } } } })
+  .customTool({ name: 'run_sql' })
+  .toolChoice('lookup_invoice')
+  .logprobs()
+  .stream();
+
+export const careful = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.temperature(0.1).logprobs();
+
+export const audioPreset = chat().model('gpt-4o-audio-preview').modalities(['text', 'audio']);
+
+export const imported = chat.fromJSON('{"model":"gpt-4o"}');
+
+export const ready = withTools.user('Where is invoice 42?');
+export const sendReady = ready.send;
+export const notReady = chat().user('Hi').send;

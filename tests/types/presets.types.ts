@@ -1,0 +1,40 @@
+// Presets: builders and functions of builders, composed with use(), keep the caller's state.
+import { expectTypeOf } from 'expect-type';
+import { type BuilderState, type ChatBuilder, chat, type With } from '../../src/index.js';
+
+// A builder is a preset.
+const support = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
+const question = support.user('Why was I charged twice?');
+expectTypeOf(question.send).toBeFunction();
+
+// A generic preset keeps whatever the caller had set, and adds its own state.
+const withLogprobs = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.logprobs().topLogprobs(3);
+const composed = chat().model('o3').use(withLogprobs);
+expectTypeOf(composed).toEqualTypeOf<
+  ChatBuilder<With<With<import('../../src/index.js').InitialState, 'model', 'o3'>, 'logprobs', true>>
+>();
+composed.user('Hi').send;
+
+// A preset that adds a tool makes toolChoice() accept its name in the caller's chain.
+const weather = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.tool({ name: 'get_weather', parameters: { type: 'object', properties: {} } });
+chat().model('gpt-4o').use(weather).toolChoice('get_weather');
+// @ts-expect-error tool_choice names a tool the preset did not add
+chat().model('gpt-4o').use(weather).toolChoice('get_time');
+
+// A generic preset may make any call that has no prerequisite; exclusive pairs are caught at send().
+const limits = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.maxCompletionTokens(500).seed(1);
+chat().model('gpt-4o').user('Hi').use(limits).send;
+// @ts-expect-error maxTokens() and maxCompletionTokens() are both set
+chat().model('gpt-4o').user('Hi').maxTokens(10).use(limits).send();
+
+// Presets compose in any order; model and messages may come from either.
+const persona = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.system('Be brief.');
+const model = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.model('gpt-4o-mini');
+chat().use(persona).use(model).user('Hi').send;
+chat().use(model).use(persona).user('Hi').send;
+// @ts-expect-error send() needs a model: call .model() first (the persona preset sets none)
+chat().use(persona).user('Hi').send();
+
+// use() returns whatever the preset returns.
+expectTypeOf(chat().use((b) => JSON.stringify(b))).toEqualTypeOf<string>();
