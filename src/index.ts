@@ -34,6 +34,14 @@ export { APITimeoutError } from './errors/timeout-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+// Validation (for JSON bodies and presets outside a builder)
+export { knownRequestFields } from './schema/known-request-fields.js';
+export { type ParsedPreset, type ParsePresetOptions, parsePreset } from './schema/parse-preset.js';
+export { presetSchema, requestSchema } from './schema/request-schema.js';
+export { toValidationError } from './schema/to-validation-error.js';
+export { validatePreset } from './schema/validate-preset.js';
+export { validateRequest } from './schema/validate-request.js';
+
 // Type-state
 export type { BuilderState, InitialState, LooseState, With } from './state/builder-state.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';

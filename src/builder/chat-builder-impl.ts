@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { copyJson } from '../internal/copy-json.js';
+import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import {
   assistantMessage,
@@ -103,7 +103,7 @@ export class ChatBuilderImpl {
     return this.#append(functionMessage(name, content));
   }
   messages(messages: readonly ChatMessage[]) {
-    const copied = copyJson(messages, 'messages');
+    const copied = copyCallerData(messages, 'messages');
     if (!Array.isArray(copied)) {
       throw new ValidationError([
         { path: 'messages', message: 'messages() takes an array of messages', input: messages },
@@ -130,7 +130,7 @@ export class ChatBuilderImpl {
     return this.#set('presence_penalty', value);
   }
   logitBias(bias: Record<string, number>) {
-    return this.#set('logit_bias', copyJson(bias, 'logit_bias'));
+    return this.#set('logit_bias', copyCallerData(bias, 'logit_bias'));
   }
   seed(value: number) {
     return this.#set('seed', value);
@@ -141,7 +141,7 @@ export class ChatBuilderImpl {
   stop(sequences: string | readonly string[]) {
     return this.#set(
       'stop',
-      typeof sequences === 'string' ? sequences : copyJson(sequences as string[], 'stop'),
+      typeof sequences === 'string' ? sequences : copyCallerData(sequences as string[], 'stop'),
     );
   }
   logprobs(on = true) {
@@ -160,10 +160,10 @@ export class ChatBuilderImpl {
     return this.#set('max_tokens', count);
   }
   modalities(modalities: ChatCompletionRequest['modalities']) {
-    return this.#set('modalities', copyJson(modalities, 'modalities'));
+    return this.#set('modalities', copyCallerData(modalities, 'modalities'));
   }
   audio(audio: ChatCompletionRequest['audio']) {
-    return this.#set('audio', copyJson(audio, 'audio'));
+    return this.#set('audio', copyCallerData(audio, 'audio'));
   }
   verbosity(value: ChatCompletionRequest['verbosity']) {
     return this.#set('verbosity', value);
@@ -174,8 +174,8 @@ export class ChatBuilderImpl {
   prediction(content: unknown) {
     const prediction =
       typeof content === 'string' || Array.isArray(content)
-        ? { type: 'content' as const, content: copyJson(content, 'prediction.content') }
-        : copyJson(content, 'prediction');
+        ? { type: 'content' as const, content: copyCallerData(content, 'prediction.content') }
+        : copyCallerData(content, 'prediction');
     return this.#set('prediction', prediction as ChatCompletionRequest['prediction']);
   }
 
@@ -189,7 +189,7 @@ export class ChatBuilderImpl {
       strict: boolean;
     } = {
       name: options?.name,
-      schema: copyJson(schema, 'response_format.json_schema.schema'),
+      schema: copyCallerData(schema, 'response_format.json_schema.schema'),
       strict: options?.strict ?? true,
     };
     if (options?.description !== undefined) json_schema.description = options.description;
@@ -202,7 +202,7 @@ export class ChatBuilderImpl {
     return this.#set('response_format', { type: 'text' });
   }
   responseFormat(format: ChatCompletionRequest['response_format']) {
-    return this.#set('response_format', copyJson(format, 'response_format'));
+    return this.#set('response_format', copyCallerData(format, 'response_format'));
   }
 
   // ---- tools
@@ -220,14 +220,14 @@ export class ChatBuilderImpl {
     return this.#set('parallel_tool_calls', on);
   }
   functions(functions: ChatCompletionRequest['functions']) {
-    const all = [...(this.#data.body.functions ?? []), ...(copyJson(functions, 'functions') ?? [])];
+    const all = [...(this.#data.body.functions ?? []), ...(copyCallerData(functions, 'functions') ?? [])];
     return this.#set('functions', all);
   }
   functionCall(choice: unknown) {
     return this.#set('function_call', functionCall(choice) as ChatCompletionRequest['function_call']);
   }
   webSearch(options: ChatCompletionRequest['web_search_options'] = {}) {
-    return this.#set('web_search_options', copyJson(options, 'web_search_options'));
+    return this.#set('web_search_options', copyCallerData(options, 'web_search_options'));
   }
 
   // ---- streaming
@@ -236,7 +236,7 @@ export class ChatBuilderImpl {
     return this.#set('stream', on);
   }
   streamOptions(options: ChatCompletionRequest['stream_options']) {
-    return this.#set('stream_options', copyJson(options, 'stream_options'));
+    return this.#set('stream_options', copyCallerData(options, 'stream_options'));
   }
 
   // ---- platform
@@ -245,7 +245,7 @@ export class ChatBuilderImpl {
     return this.#set('store', on);
   }
   metadata(metadata: Record<string, string>) {
-    return this.#set('metadata', copyJson(metadata, 'metadata'));
+    return this.#set('metadata', copyCallerData(metadata, 'metadata'));
   }
   serviceTier(tier: ChatCompletionRequest['service_tier']) {
     return this.#set('service_tier', tier);
@@ -257,7 +257,7 @@ export class ChatBuilderImpl {
     return this.#set('prompt_cache_retention', retention);
   }
   promptCacheOptions(options: ChatCompletionRequest['prompt_cache_options']) {
-    return this.#set('prompt_cache_options', copyJson(options, 'prompt_cache_options'));
+    return this.#set('prompt_cache_options', copyCallerData(options, 'prompt_cache_options'));
   }
   safetyIdentifier(id: string) {
     return this.#set('safety_identifier', id);
@@ -266,13 +266,13 @@ export class ChatBuilderImpl {
     return this.#set('user', id);
   }
   moderation(options: ChatCompletionRequest['moderation']) {
-    return this.#set('moderation', copyJson(options, 'moderation'));
+    return this.#set('moderation', copyCallerData(options, 'moderation'));
   }
 
   // ---- composition and output
 
   extra(fields: Record<string, unknown>) {
-    const copied = copyJson(fields, '');
+    const copied = copyCallerData(fields, '');
     if (typeof copied !== 'object' || copied === null || Array.isArray(copied)) {
       throw new ValidationError([{ path: '', message: 'extra() takes an object of fields', input: fields }]);
     }

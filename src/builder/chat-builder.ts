@@ -1,5 +1,6 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { BuilderState, With } from '../state/builder-state.js';
+import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
 import type { ChatStream } from '../stream/chat-stream.js';
@@ -18,7 +19,6 @@ import type {
   NamedFunctionToolChoice,
   Prediction,
   PromptCacheOptions,
-  ReasoningEffort,
   ResponseFormat,
   ServiceTier,
   StreamOptions,
@@ -173,22 +173,26 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Sampling temperature (`temperature`), 0 to 2: lower is more focused, higher more varied.
    * @example chat().temperature(0.2)
    */
-  temperature(value: number): ChatBuilder<TState>;
+  temperature(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'temperature'>>;
 
   /** Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. @example chat().topP(0.9) */
-  topP(value: number): ChatBuilder<TState>;
+  topP(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'top_p'>>;
 
   /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
-  frequencyPenalty(value: number): ChatBuilder<TState>;
+  frequencyPenalty(
+    value: number,
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'frequency_penalty'>>;
 
   /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
-  presencePenalty(value: number): ChatBuilder<TState>;
+  presencePenalty(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'presence_penalty'>>;
 
   /**
    * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
    * @example chat().logitBias({ '50256': -100 })
    */
-  logitBias(bias: Readonly<Record<string, number>>): ChatBuilder<TState>;
+  logitBias(
+    bias: Readonly<Record<string, number>>,
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'logit_bias'>>;
 
   /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
   seed(value: number): ChatBuilder<TState>;
@@ -200,7 +204,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Up to 4 sequences where generation stops (`stop`).
    * @example chat().stop(['\n\n', 'END'])
    */
-  stop(sequences: string | readonly string[]): ChatBuilder<TState>;
+  stop(sequences: string | readonly string[]): ChatBuilder<With<TState, 'params', TState['params'] | 'stop'>>;
 
   /**
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
@@ -250,17 +254,22 @@ export interface ChatBuilder<TState extends BuilderState> {
   verbosity(value: Verbosity): ChatBuilder<TState>;
 
   /**
-   * Reasoning effort for reasoning models (`reasoning_effort`).
+   * Reasoning effort for reasoning models (`reasoning_effort`). With a model from the catalog, only
+   * that model's efforts compile (o3: `low`, `medium`, `high`; gpt-5.1: `none` to `high`...).
    * @example chat().model('o3').reasoningEffort('high')
    */
-  reasoningEffort(effort: ReasoningEffort): ChatBuilder<TState>;
+  reasoningEffort<const $Effort extends ReasoningEffortFor<TState['model']>>(
+    effort: $Effort,
+  ): ChatBuilder<With<TState, 'effort', $Effort>>;
 
   /**
    * Predicted output (`prediction`): content most of the answer will repeat, such as a file being
    * edited. A string or text parts become `{ type: 'content', content }`.
    * @example chat().model('gpt-4o').prediction(originalCode)
    */
-  prediction(content: string | readonly TextContentPart[] | Prediction): ChatBuilder<TState>;
+  prediction(
+    content: string | readonly TextContentPart[] | Prediction,
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'prediction'>>;
 
   // ---- response formats ---------------------------------------------------------------------------
 
@@ -317,7 +326,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   readonly parallelToolCalls: RequireNames<
     TState['tools'] | TState['customTools'],
-    (on?: boolean) => ChatBuilder<TState>,
+    (on?: boolean) => ChatBuilder<With<TState, 'params', TState['params'] | 'parallel_tool_calls'>>,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;
 
@@ -345,7 +354,9 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Lets search models search the web (`web_search_options`).
    * @example chat().model('gpt-4o-search-preview').webSearch({ search_context_size: 'low' })
    */
-  webSearch(options?: WebSearchOptions): ChatBuilder<TState>;
+  webSearch(
+    options?: WebSearchOptions,
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'web_search_options'>>;
 
   // ---- streaming --------------------------------------------------------------------------------
 
@@ -380,8 +391,12 @@ export interface ChatBuilder<TState extends BuilderState> {
   /** Bucketing key for prompt caching (`prompt_cache_key`). @example chat().promptCacheKey('support-v2') */
   promptCacheKey(key: string): ChatBuilder<TState>;
 
-  /** How long cached prompt prefixes live (`prompt_cache_retention`). @example chat().promptCacheRetention('24h') */
-  promptCacheRetention(retention: 'in-memory' | '24h'): ChatBuilder<TState>;
+  /**
+   * The longest that cached prompt prefixes live (`prompt_cache_retention`): `in_memory` or `24h`.
+   * @deprecated The official schema deprecates it for `promptCacheOptions({ ttl })`.
+   * @example chat().promptCacheRetention('24h')
+   */
+  promptCacheRetention(retention: 'in_memory' | '24h'): ChatBuilder<TState>;
 
   /** Prompt-cache options of the newer API (`prompt_cache_options`). @example chat().promptCacheOptions({ mode: 'explicit' }) */
   promptCacheOptions(options: PromptCacheOptions): ChatBuilder<TState>;

@@ -1,5 +1,5 @@
 import type { AssistantMessageInit, MessageOptions } from '../builder/chat-builder.js';
-import { copyJson } from '../internal/copy-json.js';
+import { copyCallerData } from '../internal/copy-caller-data.js';
 import type { AssistantMessage, ChatMessage, TextContentPart, UserContentPart } from '../wire/request.js';
 
 // Each function turns a builder call's arguments into one wire message, copying what the caller owns.
@@ -7,7 +7,7 @@ import type { AssistantMessage, ChatMessage, TextContentPart, UserContentPart } 
 type Content<TPart> = string | readonly TPart[];
 
 function content<TPart>(value: Content<TPart>, path: string): string | TPart[] {
-  return typeof value === 'string' ? value : copyJson(value as TPart[], path);
+  return typeof value === 'string' ? value : copyCallerData(value as TPart[], path);
 }
 
 function named<TMessage extends ChatMessage>(
@@ -32,7 +32,7 @@ export function userMessage(value: Content<UserContentPart>, options?: MessageOp
 export function assistantMessage(value: string | AssistantMessageInit): ChatMessage {
   if (typeof value === 'string') return { role: 'assistant', content: value };
   // `role` last so a JavaScript caller's stray `role` cannot turn this into another kind of message.
-  return { ...copyJson(value, ''), role: 'assistant' } as AssistantMessage;
+  return { ...copyCallerData(value, ''), role: 'assistant' } as AssistantMessage;
 }
 
 export function toolMessage(toolCallId: string, value: Content<TextContentPart>): ChatMessage {

@@ -1,11 +1,11 @@
 import type { CustomToolInit, FunctionToolInit } from '../builder/chat-builder.js';
-import { copyJson } from '../internal/copy-json.js';
+import { copyCallerData } from '../internal/copy-caller-data.js';
 import type { CustomTool, FunctionTool, Tool, ToolChoice, ToolChoiceMode } from '../wire/request.js';
 
 export function functionTool(init: FunctionToolInit): FunctionTool {
   const fn: FunctionTool['function'] = { name: init.name };
   if (init.description !== undefined) fn.description = init.description;
-  if (init.parameters !== undefined) fn.parameters = copyJson(init.parameters, 'parameters');
+  if (init.parameters !== undefined) fn.parameters = copyCallerData(init.parameters, 'parameters');
   if (init.strict !== undefined) fn.strict = init.strict;
   return { type: 'function', function: fn };
 }
@@ -13,7 +13,7 @@ export function functionTool(init: FunctionToolInit): FunctionTool {
 export function customTool(init: CustomToolInit): CustomTool {
   const custom: CustomTool['custom'] = { name: init.name };
   if (init.description !== undefined) custom.description = init.description;
-  if (init.format !== undefined) custom.format = copyJson(init.format, 'format');
+  if (init.format !== undefined) custom.format = copyCallerData(init.format, 'format');
   return { type: 'custom', custom };
 }
 
@@ -24,7 +24,7 @@ const modes: ReadonlySet<string> = new Set<ToolChoiceMode>(['none', 'auto', 'req
  * of the tool's kind (function or custom); modes win over a tool that happens to be called `auto`.
  */
 export function toolChoice(choice: unknown, tools: readonly Tool[] | undefined): ToolChoice {
-  if (typeof choice !== 'string') return copyJson(choice, 'tool_choice') as ToolChoice;
+  if (typeof choice !== 'string') return copyCallerData(choice, 'tool_choice') as ToolChoice;
   if (modes.has(choice)) return choice as ToolChoiceMode;
   const custom = tools?.some((tool) => tool.type === 'custom' && tool.custom.name === choice);
   return custom
@@ -34,6 +34,6 @@ export function toolChoice(choice: unknown, tools: readonly Tool[] | undefined):
 
 /** The legacy `function_call` from a mode, a function's name or `{ name }`. */
 export function functionCall(choice: unknown): unknown {
-  if (typeof choice !== 'string') return copyJson(choice, 'function_call');
+  if (typeof choice !== 'string') return copyCallerData(choice, 'function_call');
   return choice === 'none' || choice === 'auto' ? choice : { name: choice };
 }

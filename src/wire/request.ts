@@ -260,7 +260,8 @@ export interface ChatCompletionRequest {
   presence_penalty?: number | null;
   prompt_cache_key?: string;
   prompt_cache_options?: PromptCacheOptions;
-  prompt_cache_retention?: 'in-memory' | '24h' | null;
+  /** @deprecated In the official schema: use `prompt_cache_options`. */
+  prompt_cache_retention?: 'in_memory' | '24h' | null;
   reasoning_effort?: ReasoningEffort | null;
   response_format?: ResponseFormat;
   safety_identifier?: string;

@@ -1,12 +1,13 @@
 import { ValidationError } from '../errors/validation-error.js';
 
 /**
- * A deep copy of the plain objects and arrays in a caller's value. immer freezes whatever enters a
+ * A deep copy of the plain objects and arrays in a value a caller hands to a builder method. immer freezes whatever enters a
  * builder's state; copying first means the objects a caller passed in are never frozen or shared.
  * Non-plain values (dates, functions, class instances) are kept as they are, for validation to refuse
- * with a path; a cycle cannot be JSON and is refused here.
+ * with a path; a cycle cannot be JSON and is refused here. (Imported presets go through the stricter
+ * `copyJson` of src/schema/, which refuses anything but JSON data outright.)
  */
-export function copyJson<T>(value: T, path: string): T {
+export function copyCallerData<T>(value: T, path: string): T {
   return copy(value, path, new Set()) as T;
 }
 
