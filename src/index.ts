@@ -26,10 +26,12 @@ export { BadRequestError } from './errors/bad-request-error.js';
 export { ChatwrightError } from './errors/chatwright-error.js';
 export { ConflictError } from './errors/conflict-error.js';
 export { APIConnectionError } from './errors/connection-error.js';
+export { IncompleteStreamError } from './errors/incomplete-stream-error.js';
 export { InternalServerError } from './errors/internal-server-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
+export { StreamParseError } from './errors/stream-parse-error.js';
 export { APITimeoutError } from './errors/timeout-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
@@ -41,13 +43,21 @@ export { presetSchema, requestSchema } from './schema/request-schema.js';
 export { toValidationError } from './schema/to-validation-error.js';
 export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';
-
 // Type-state
 export type { BuilderState, InitialState, LooseState, With } from './state/builder-state.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
+// Streaming
+export { ChatStream, type StreamSource } from './stream/chat-stream.js';
 
-// Wire types
+// Wire types: responses
+export type {
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCallDelta,
+} from './wire/chunk.js';
+// Wire types: requests
 export type {
   AllowedToolsChoice,
   AssistantMessage,
@@ -98,3 +108,20 @@ export type {
   Voice,
   WebSearchOptions,
 } from './wire/request.js';
+export type {
+  ChatCompletion,
+  ChatCompletionAnnotation,
+  ChatCompletionAudio,
+  ChatCompletionChoice,
+  ChatCompletionFunctionCall,
+  ChatCompletionMessage,
+  ChatCompletionMessageCustomToolCall,
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionMessageToolCall,
+  ChatCompletionTokenLogprob,
+  ChoiceLogprobs,
+  FinishReason,
+  ResponseServiceTier,
+  TopLogprob,
+  Usage,
+} from './wire/response.js';
