@@ -1,5 +1,5 @@
+import { freeze } from 'immer';
 import type { Dispatcher } from '../client/dispatcher.js';
-import { immer } from '../internal/immer.js';
 import { parsePreset } from '../schema/parse-preset.js';
 import type { InitialState, LooseState } from '../state/builder-state.js';
 import type { ChatBuilder } from './chat-builder.js';
@@ -39,8 +39,12 @@ export function createChat(dispatcher: () => Dispatcher): ChatFactory {
   const factory = () => empty as unknown as ChatBuilder<InitialState>;
   factory.fromJSON = (json: unknown, options?: FromJSONOptions) => {
     const { body, extra } = parsePreset(json, options);
-    const data = immer.produce({ body, extra }, () => {});
-    return new ChatBuilderImpl(dispatcher, data) as unknown as ChatBuilder<LooseState>;
+    // parsePreset returns fresh copies that nobody else holds: freezing them in place is safe.
+    return new ChatBuilderImpl(
+      dispatcher,
+      freeze(body, true),
+      freeze(extra, true),
+    ) as unknown as ChatBuilder<LooseState>;
   };
   return factory;
 }

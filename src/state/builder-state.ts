@@ -26,6 +26,10 @@ export interface BuilderState {
   readonly maxTokens: boolean;
   /** `max_completion_tokens` was set. */
   readonly maxCompletionTokens: boolean;
+  /** The model-restricted wire parameters set so far (see `ModelRestrictedParam`), checked at `send()`. */
+  readonly params: string;
+  /** The `reasoning_effort` literal, `null` before `.reasoningEffort()`. */
+  readonly effort: string | null;
 }
 
 /** The state of a fresh `chat()`: nothing set. */
@@ -41,6 +45,8 @@ export interface InitialState {
   readonly audio: false;
   readonly maxTokens: false;
   readonly maxCompletionTokens: false;
+  readonly params: never;
+  readonly effort: null;
 }
 
 /**
@@ -59,6 +65,8 @@ export interface LooseState {
   readonly audio: boolean;
   readonly maxTokens: boolean;
   readonly maxCompletionTokens: boolean;
+  readonly params: string;
+  readonly effort: string | null;
 }
 
 /** `TState` with `TKey` replaced by `TValue`: one flat mapped type, no recursion. */

@@ -1,4 +1,5 @@
 import type { BuilderState } from './builder-state.js';
+import type { ModelProblem } from './model-rules.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -26,7 +27,8 @@ export type HasKnownNames<TNames extends string> = [TNames] extends [never]
 
 /**
  * What keeps a builder from being sent, as a sentence; `never` when it can be sent. These are the rules
- * that presets may complete in any order, so they are checked here rather than at either call.
+ * that presets may complete in any order, so they are checked here rather than at either call; the
+ * model's own rules (src/state/model-rules.ts) come last, all of them at once.
  */
 export type SendProblem<TState extends BuilderState> = [TState['model']] extends [null]
   ? 'send() needs a model: call .model() first'
@@ -43,4 +45,4 @@ export type SendProblem<TState extends BuilderState> = [TState['model']] extends
                 HasKnownNames<TState['tools'] | TState['customTools']>,
               ] extends [true, true]
             ? 'the deprecated functions() cannot be mixed with tools: use .tool() for every function'
-            : never;
+            : ModelProblem<TState>;

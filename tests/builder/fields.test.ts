@@ -3,8 +3,10 @@ import * as assert from 'uvu/assert';
 import { audioPart, chat, filePart, imagePart, textPart } from '../../src/index.js';
 import { expectWire } from '../support/wire.js';
 
-const base = chat().model('gpt-4o').user('Hi');
-const baseWire = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] };
+// A model outside the catalog accepts every parameter, so this file tests how each method writes the
+// wire body apart from the model rules (tests/models/ and tests/types/models.types.ts cover those).
+const base = chat().model('acme-chat-1').user('Hi');
+const baseWire = { model: 'acme-chat-1', messages: [{ role: 'user', content: 'Hi' }] };
 
 test('model and a user message make the smallest request', () => {
   expectWire(base, baseWire);
@@ -272,7 +274,7 @@ test('deprecated functions, function_call and function results', () => {
   expectWire(builder.functionCall('lookup'), { ...baseWire, functions, function_call: { name: 'lookup' } });
   expectWire(builder.functionCall('auto'), { ...baseWire, functions, function_call: 'auto' });
   expectWire(builder.functionCall({ name: 'cancel' }).functionResult('cancel', 'done'), {
-    model: 'gpt-4o',
+    model: 'acme-chat-1',
     messages: [...baseWire.messages, { role: 'function', content: 'done', name: 'cancel' }],
     functions,
     function_call: { name: 'cancel' },

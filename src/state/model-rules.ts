@@ -1,0 +1,163 @@
+import type { ModelCapabilities, SamplingSupport } from '../models/model-capabilities.js';
+import type { ModelCatalog } from '../models/model-catalog.js';
+import type { ReasoningEffort } from '../wire/request.js';
+import type { BuilderState } from './builder-state.js';
+import type { ChatwrightTypeError } from './type-error.js';
+
+/*
+ * The per-model rules as types, read from the same catalog as the runtime checks (src/models/).
+ * They are checked at send(), where the model and every parameter are known whatever order presets
+ * applied them in; a generic preset can therefore set any parameter without knowing the model. Only
+ * reasoningEffort() is also typed at the call, by the model's accepted values.
+ */
+
+/** The wire parameters whose acceptance depends on the model, as recorded in `BuilderState['params']`. */
+export type ModelRestrictedParam =
+  | 'temperature'
+  | 'top_p'
+  | 'frequency_penalty'
+  | 'presence_penalty'
+  | 'logit_bias'
+  | 'stop'
+  | 'parallel_tool_calls'
+  | 'web_search_options'
+  | 'prediction';
+
+/** The builder method that sets each parameter, for the fix in a message. */
+interface MethodOf {
+  temperature: '.temperature()';
+  top_p: '.topP()';
+  frequency_penalty: '.frequencyPenalty()';
+  presence_penalty: '.presencePenalty()';
+  logit_bias: '.logitBias()';
+  stop: '.stop()';
+  parallel_tool_calls: '.parallelToolCalls()';
+  web_search_options: '.webSearch()';
+  prediction: '.prediction()';
+  logprobs: '.logprobs()';
+  max_tokens: '.maxTokens()';
+}
+
+type Forbidden<TModel extends string, TParam extends keyof MethodOf> = TParam extends keyof MethodOf
+  ? `${TModel} does not accept ${TParam}: remove ${MethodOf[TParam]}`
+  : never;
+
+/** The effort in force: the one set, else the model's default. */
+type EffectiveEffort<TEffort, TCaps extends ModelCapabilities> = [TEffort] extends [null]
+  ? TCaps['defaultReasoningEffort']
+  : TEffort;
+
+type SamplingProblem<
+  TModel extends string,
+  TSupport extends SamplingSupport,
+  TEffort,
+  TParam extends keyof MethodOf,
+> = [TParam] extends [never]
+  ? never
+  : TSupport extends 'no'
+    ? Forbidden<TModel, TParam>
+    : TSupport extends 'effort-none'
+      ? [TEffort] extends ['none']
+        ? never
+        : TParam extends keyof MethodOf
+          ? `${TModel} accepts ${TParam} only with .reasoningEffort('none'): set it, or remove ${MethodOf[TParam]}`
+          : never
+      : never;
+
+type Flagged<TOn, TParam extends keyof MethodOf> = [TOn] extends [true] ? TParam : never;
+
+type Join<T extends readonly string[]> = T extends readonly [
+  infer First extends string,
+  ...infer Rest extends string[],
+]
+  ? Rest extends []
+    ? `'${First}'`
+    : `'${First}', ${Join<Rest>}`
+  : '';
+
+type EffortProblem<TModel extends string, TCaps extends ModelCapabilities, TEffort> = [TEffort] extends [null]
+  ? never
+  : TCaps['reasoningEfforts'] extends readonly []
+    ? `${TModel} is not a reasoning model: remove .reasoningEffort()`
+    : TEffort extends TCaps['reasoningEfforts'][number]
+      ? never
+      : TEffort extends string
+        ? `${TModel} accepts reasoningEffort ${Join<TCaps['reasoningEfforts']>}, not '${TEffort}'`
+        : never;
+
+type PredictionProblem<
+  TModel extends string,
+  TCaps extends ModelCapabilities,
+  TState extends BuilderState,
+> = 'prediction' extends TState['params']
+  ? TCaps['prediction'] extends false
+    ? `${TModel} does not support predicted outputs: remove .prediction(), or use gpt-4o, gpt-4o-mini or gpt-4.1`
+    :
+        | ([TState['tools'] | TState['customTools']] extends [never]
+            ? never
+            : 'prediction cannot be combined with tools')
+        | ([TState['audio']] extends [true] ? 'prediction cannot be combined with audio output' : never)
+        | ([TState['logprobs']] extends [true] ? 'prediction cannot be combined with logprobs' : never)
+        | ([TState['maxCompletionTokens']] extends [true]
+            ? 'prediction cannot be combined with max_completion_tokens'
+            : never)
+  : never;
+
+type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState extends BuilderState> =
+  | SamplingProblem<
+      TModel,
+      TCaps['sampling'],
+      EffectiveEffort<TState['effort'], TCaps>,
+      Extract<TState['params'], 'temperature' | 'top_p'>
+    >
+  | SamplingProblem<
+      TModel,
+      TCaps['logprobs'],
+      EffectiveEffort<TState['effort'], TCaps>,
+      Flagged<TState['logprobs'], 'logprobs'>
+    >
+  | (TCaps['penalties'] extends false
+      ? Forbidden<TModel, Extract<TState['params'], 'frequency_penalty' | 'presence_penalty'>>
+      : never)
+  | (TCaps['logitBias'] extends false ? Forbidden<TModel, Extract<TState['params'], 'logit_bias'>> : never)
+  | (TCaps['stop'] extends false ? Forbidden<TModel, Extract<TState['params'], 'stop'>> : never)
+  | (TCaps['parallelToolCalls'] extends false
+      ? Forbidden<TModel, Extract<TState['params'], 'parallel_tool_calls'>>
+      : never)
+  | (TCaps['maxTokens'] extends false
+      ? [TState['maxTokens']] extends [true]
+        ? `${TModel} does not accept max_tokens: use .maxCompletionTokens() instead`
+        : never
+      : never)
+  | (TCaps['webSearch'] extends false
+      ? 'web_search_options' extends TState['params']
+        ? `${TModel} does not support web search: remove .webSearch(), or use a search model such as gpt-4o-search-preview`
+        : never
+      : never)
+  | (TCaps['audioOutput'] extends false
+      ? [TState['audio'] | TState['audioModality']] extends [false]
+        ? never
+        : `${TModel} cannot output audio: remove .audio() and the 'audio' modality, or use an audio model such as gpt-4o-audio-preview`
+      : never)
+  | EffortProblem<TModel, TCaps, TState['effort']>
+  | PredictionProblem<TModel, TCaps, TState>;
+
+/**
+ * Every way the builder's parameters break its model's rules, as sentences; `never` when they fit
+ * (and always for a model outside the catalog, which stays permissive).
+ */
+export type ModelProblem<TState extends BuilderState> = TState['model'] extends infer TModel extends string &
+  keyof ModelCatalog
+  ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
+    ? ProblemsFor<TModel, TCaps, TState>
+    : never
+  : never;
+
+/** What `reasoningEffort()` accepts: the chosen model's efforts, or every effort before a model is known. */
+export type ReasoningEffortFor<TModel> = TModel extends string & keyof ModelCatalog
+  ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
+    ? TCaps['reasoningEfforts'] extends readonly []
+      ? ChatwrightTypeError<`${TModel} is not a reasoning model: remove .reasoningEffort()`>
+      : TCaps['reasoningEfforts'][number]
+    : ReasoningEffort
+  : ReasoningEffort;
