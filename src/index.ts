@@ -36,6 +36,29 @@ export { APITimeoutError } from './errors/timeout-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+// Models
+export {
+  adaptToModel,
+  type ModelAdaptation,
+  type ModelAdaptationResult,
+} from './models/adapt-to-model.js';
+export { capabilitiesOf } from './models/capabilities-of.js';
+export {
+  type CapabilityName,
+  type KnownModelId,
+  type ModelFamily,
+  modelFamilies,
+  modelIds,
+} from './models/catalog.js';
+export {
+  defineModels,
+  type inferDeclaredModel,
+  type ModelDeclaration,
+  type ModelExtension,
+} from './models/define-models.js';
+export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
+export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
+export { ModelDeclarationError } from './models/model-declaration-error.js';
 // Validation (for JSON bodies and presets outside a builder)
 export { knownRequestFields } from './schema/known-request-fields.js';
 export { type ParsedPreset, type ParsePresetOptions, parsePreset } from './schema/parse-preset.js';
@@ -45,6 +68,7 @@ export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';
 // Type-state
 export type { BuilderState, InitialState, LooseState, With } from './state/builder-state.js';
+export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
 // Streaming

@@ -1,3 +1,4 @@
+import { modelRules } from '../models/model-rules.js';
 import { isSet, type Rule, ruleCheck } from './rule.js';
 
 /*
@@ -45,8 +46,11 @@ const rules: readonly Rule[] = [
   },
 ];
 
-/** The send rules as one valibot action, for the end of the request's pipe. */
+// The model's own rules (src/models/) run in the same pass: one action, one walk over the body.
+const withModelRules: readonly Rule[] = [...rules, ...modelRules];
+
+/** The send rules, the model's rules included, as one valibot action for the end of the request's pipe. */
 /* @__NO_SIDE_EFFECTS__ */
 export function sendRules<TBody>() {
-  return ruleCheck<TBody>(rules);
+  return ruleCheck<TBody>(withModelRules);
 }

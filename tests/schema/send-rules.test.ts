@@ -35,8 +35,10 @@ test("send rule: 'audio' in modalities needs audio", () => {
       message: "modalities include 'audio', which needs audio (set the voice and format with .audio())",
     },
   ];
-  expectIssues(withFields({ modalities: ['text', 'audio'] }), expected);
-  expectIssues(withFields({ modalities: ['audio'], audio: null }), expected);
+  // An audio model, so that only the send rule speaks (the model rules are tested in tests/models/).
+  const model = 'gpt-4o-audio-preview';
+  expectIssues(withFields({ model, modalities: ['text', 'audio'] }), expected);
+  expectIssues(withFields({ model, modalities: ['audio'], audio: null }), expected);
 });
 
 test("send rule: audio needs 'audio' in modalities", () => {
@@ -44,13 +46,20 @@ test("send rule: audio needs 'audio' in modalities", () => {
   const expected = [
     { path: 'audio', message: "audio needs 'audio' in modalities (call .modalities(['text', 'audio']))" },
   ];
-  expectIssues(withFields({ audio }), expected);
-  expectIssues(withFields({ audio, modalities: ['text'] }), expected);
-  expectIssues(withFields({ audio, modalities: null }), expected);
+  const model = 'gpt-4o-audio-preview';
+  expectIssues(withFields({ model, audio }), expected);
+  expectIssues(withFields({ model, audio, modalities: ['text'] }), expected);
+  expectIssues(withFields({ model, audio, modalities: null }), expected);
 });
 
 test('send rules kept: audio with its modality, text only, neither', () => {
-  expectValid(withFields({ modalities: ['text', 'audio'], audio: { voice: 'ash', format: 'flac' } }));
+  expectValid(
+    withFields({
+      model: 'gpt-4o-audio-preview',
+      modalities: ['text', 'audio'],
+      audio: { voice: 'ash', format: 'flac' },
+    }),
+  );
   expectValid(withFields({ modalities: ['text'] }));
   expectValid(withFields({ modalities: ['text'], audio: null }));
 });

@@ -151,11 +151,21 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
   ],
   [
     'audio output, custom voice',
-    { ...minimal, modalities: ['audio'], audio: { voice: { id: 'voice_123' }, format: 'pcm16' } },
+    {
+      ...minimal,
+      model: 'gpt-4o-audio-preview',
+      modalities: ['audio'],
+      audio: { voice: { id: 'voice_123' }, format: 'pcm16' },
+    },
   ],
   [
     'audio output, a voice newer than the list',
-    { ...minimal, modalities: ['text', 'audio'], audio: { voice: 'juniper', format: 'opus' } },
+    {
+      ...minimal,
+      model: 'gpt-4o-audio-preview',
+      modalities: ['text', 'audio'],
+      audio: { voice: 'juniper', format: 'opus' },
+    },
   ],
   ['text modality only', { ...minimal, modalities: ['text'] }],
   ['prediction as a string', { ...minimal, prediction: { type: 'content', content: 'const x = 1;' } }],
@@ -165,13 +175,17 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
   ],
   [
     'reasoning and verbosity',
-    { ...minimal, model: 'gpt-5', reasoning_effort: 'max', verbosity: 'low', service_tier: 'fast' },
+    { ...minimal, model: 'gpt-5.6-sol', reasoning_effort: 'max', verbosity: 'low', service_tier: 'fast' },
   ],
   ...(['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const).map(
-    (effort) => [`reasoning_effort ${effort}`, { ...minimal, reasoning_effort: effort }] as const,
+    (effort) =>
+      [
+        `reasoning_effort ${effort}`,
+        { ...minimal, model: effort === 'minimal' ? 'gpt-5' : 'gpt-5.6-sol', reasoning_effort: effort },
+      ] as const,
   ),
   ...(['auto', 'default', 'flex', 'scale', 'priority'] as const).map(
-    (tier) => [`service_tier ${tier}`, { ...minimal, service_tier: tier }] as const,
+    (tier) => [`service_tier ${tier}`, { ...minimal, model: 'o3', service_tier: tier }] as const,
   ),
   ['response_format text', { ...minimal, response_format: { type: 'text' } }],
   ['response_format json_object', { ...minimal, response_format: { type: 'json_object' } }],
@@ -272,8 +286,11 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
       },
     },
   ],
-  ['web search, defaults', { ...minimal, web_search_options: {} }],
-  ['web search, no location', { ...minimal, web_search_options: { user_location: null } }],
+  ['web search, defaults', { ...minimal, model: 'gpt-4o-search-preview', web_search_options: {} }],
+  [
+    'web search, no location',
+    { ...minimal, model: 'gpt-4o-search-preview', web_search_options: { user_location: null } },
+  ],
   [
     'streaming',
     { ...minimal, stream: true, stream_options: { include_usage: true, include_obfuscation: false } },
@@ -284,6 +301,7 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
     'platform fields',
     {
       ...minimal,
+      model: 'gpt-5.1',
       store: true,
       metadata: { team: 'billing', ['k'.repeat(64)]: 'v'.repeat(512) },
       prompt_cache_key: 'support-v2',

@@ -1,0 +1,23 @@
+import type { ModelCapabilities } from './model-capabilities.js';
+
+/*
+ * The models users declared with defineModels(), by id. Module state on purpose: a declaration made
+ * once at start-up must reach every builder and client, as the compile-time ModelCatalog augmentation
+ * reaches every file. Nothing is declared at import time, so the module stays free of side effects.
+ */
+const declared = new Map<string, ModelCapabilities>();
+
+/** The capabilities declared for `model`, if any. */
+export function declaredModel(model: string): ModelCapabilities | undefined {
+  return declared.get(model);
+}
+
+/** Records (or replaces) a declaration. */
+export function declareModel(model: string, capabilities: ModelCapabilities): void {
+  declared.set(model, capabilities);
+}
+
+/** Forgets the given declarations, for tests that declare models and must not leak them. */
+export function forgetDeclaredModels(models: Iterable<string>): void {
+  for (const model of models) declared.delete(model);
+}
