@@ -8,7 +8,9 @@ const o3 = chat().model('o3').user('Hi');
 // ---- reasoning models (o-series): sampling, penalties, logprobs, logit bias, max_tokens, stop ------
 // @ts-expect-error o3 does not accept temperature
 o3.temperature(0).send();
-expectTypeOf(o3.temperature(0).send).toEqualTypeOf<ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()'>>();
+expectTypeOf(o3.temperature(0).send).toEqualTypeOf<
+  ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()'>
+>();
 // @ts-expect-error o3 does not accept top_p
 o3.topP(0.5).send();
 // @ts-expect-error o3 does not accept presence_penalty
@@ -32,7 +34,9 @@ o3.maxCompletionTokens(100).reasoningEffort('high').tool({ name: 'f' }).send;
 
 // Every problem at once.
 expectTypeOf(o3.temperature(0).stop('x').send).toEqualTypeOf<
-  ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()' | 'o3 does not accept stop: remove .stop()'>
+  ChatwrightTypeError<
+    'o3 does not accept temperature: remove .temperature()' | 'o3 does not accept stop: remove .stop()'
+  >
 >();
 
 // ---- order does not matter: a preset set temperature before the model --------------------------------
@@ -80,7 +84,11 @@ gpt4o.webSearch().send();
 gpt4o.modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' }).send();
 
 // ---- audio, search and older models --------------------------------------------------------------
-chat().model('gpt-4o-audio-preview').user('Hi').modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' }).send;
+chat()
+  .model('gpt-4o-audio-preview')
+  .user('Hi')
+  .modalities(['text', 'audio'])
+  .audio({ voice: 'alloy', format: 'wav' }).send;
 chat().model('gpt-4o-search-preview').user('News?').webSearch({ search_context_size: 'low' }).send;
 // @ts-expect-error gpt-4o-search-preview does not accept temperature
 chat().model('gpt-4o-search-preview').user('News?').temperature(0.5).send();
