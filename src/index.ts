@@ -16,7 +16,15 @@ export type {
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
 export { chat } from './builder/default-chat.js';
 export type { RequestValidation } from './builder/request-validation.js';
+export {
+  type ClientOptions,
+  clientDefaults,
+  type FetchFunction,
+  type RetryDelayOptions,
+  type RetryEvent,
+} from './client/client-options.js';
 // Client
+export { ClientOptionsError } from './client/client-options-error.js';
 export { type ChatwrightClient, createClient } from './client/create-client.js';
 export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
 // Errors

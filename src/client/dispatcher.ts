@@ -5,17 +5,17 @@ import type { ChatCompletion } from '../wire/response.js';
 /** Per-request options of `send()`. Each overrides the client's setting for this request only. */
 export interface SendOptions {
   /** Aborts the request or stream; it then fails with `APIUserAbortError`. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Milliseconds before the request fails with `APITimeoutError`. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** How many times to retry a retryable failure. */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /** Extra headers for this request (a `null` value removes a client default header). */
-  readonly headers?: Readonly<Record<string, string | null>>;
+  readonly headers?: Readonly<Record<string, string | null>> | undefined;
   /** Extra query parameters for this request (Azure's `api-version`, for one). */
-  readonly query?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>> | undefined;
   /** The idempotency key sent on every attempt; a fresh one per `send()` when absent. */
-  readonly idempotencyKey?: string;
+  readonly idempotencyKey?: string | undefined;
 }
 
 /** What a non-streaming `send()` resolves to: the completion, plus where it came from. */

@@ -1,0 +1,219 @@
+// Non-streaming round trips against a loopback server: raw fetch, the official `openai` package and
+// chatwright, at concurrency 1 and 16. Run alone: `npx tsx bench/round-trip.bench.ts`.
+//
+// The server runs in a child process, so its work shares neither the event loop nor the CPU account
+// of the clients being measured: besides throughput, the bench reports the client's own CPU time per
+// request (process.cpuUsage), which other load on the machine disturbs far less than wall time. All
+// three clients go through Node's global fetch (undici). Each run sends a fixed number of requests;
+// runs alternate between the clients (a slow moment of the machine hits all of them alike) and the
+// median run is reported.
+
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import OpenAI from 'openai';
+import { createClient } from '../src/index.js';
+
+const key = 'sk-bench';
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const requestsPerRun: Record<number, number> = { 1: 1_500, 16: 6_000 };
+
+// A typical small completion (what gpt-4o-mini answers to a one-line question).
+const completion = JSON.stringify({
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1_700_000_000,
+  model: 'gpt-4o-mini-2024-07-18',
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'Paris is the capital of France.',
+        refusal: null,
+        annotations: [],
+      },
+      logprobs: null,
+      finish_reason: 'stop',
+    },
+  ],
+  usage: { prompt_tokens: 24, completion_tokens: 8, total_tokens: 32 },
+  system_fingerprint: 'fp_bench',
+});
+
+const serverSource = `
+const { createServer } = require('node:http');
+const body = process.argv[1];
+const server = createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_bench', 'content-length': Buffer.byteLength(body) });
+    response.end(body);
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+process.on('message', () => process.exit(0));
+`;
+
+type Send = (question: string) => Promise<unknown>;
+
+interface Row {
+  readonly client: string;
+  readonly concurrency: number;
+  readonly perSecond: number;
+  /** The client process's CPU time per request (user + system), in microseconds. */
+  readonly cpuMicros: number;
+}
+
+interface Sample {
+  readonly perSecond: number;
+  readonly cpuMicros: number;
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['-e', serverSource, completion], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve(Number(message))),
+  );
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
+function clients(baseURL: string): Array<[string, Send]> {
+  const openai = new OpenAI({ apiKey: key, baseURL });
+  const chatwright = createClient({ apiKey: key, baseURL });
+  const prebuilt = chatwright.chat().model('gpt-4o-mini').user('What is the capital of France?');
+  return [
+    [
+      'raw fetch',
+      async (question) => {
+        const response = await fetch(`${baseURL}/chat/completions`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
+          body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }),
+        });
+        if (!response.ok) throw new Error(`status ${response.status}`);
+        return response.json();
+      },
+    ],
+    [
+      'openai (official SDK)',
+      (question) =>
+        openai.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: question }],
+        }),
+    ],
+    // A fresh builder a request: the builder, its validation and the transport are all measured.
+    ['chatwright', (question) => chatwright.chat().model('gpt-4o-mini').user(question).send()],
+    // The same request built once (its validation is cached): the transport alone.
+    ['chatwright (request built once)', () => prebuilt.send()],
+  ];
+}
+
+async function measure(send: Send, concurrency: number, total: number): Promise<Sample> {
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      await send('What is the capital of France?');
+    }
+  };
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { perSecond: (total / elapsed) * 1000, cpuMicros: (used.user + used.system) / total };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Runs the benchmark and returns its section of docs/benchmarks.md. */
+export async function run(): Promise<{ title: string; markdown: string }> {
+  const server = await startServer();
+  const rows: Row[] = [];
+  try {
+    const candidates = clients(server.url);
+    for (const concurrency of [1, 16]) {
+      const total = requestsPerRun[concurrency] ?? 1_000;
+      // Warm-up: JIT, connection pool, lazy imports.
+      for (const [, send] of candidates) await measure(send, concurrency, Math.min(total, 500));
+      const samples = new Map<string, Sample[]>(candidates.map(([name]) => [name, []]));
+      for (let index = 0; index < runs; index++) {
+        for (const [name, send] of candidates)
+          samples.get(name)?.push(await measure(send, concurrency, total));
+      }
+      for (const [name] of candidates) {
+        const mine = samples.get(name) ?? [];
+        rows.push({
+          client: name,
+          concurrency,
+          perSecond: median(mine.map((sample) => sample.perSecond)),
+          cpuMicros: median(mine.map((sample) => sample.cpuMicros)),
+        });
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return { title: 'Round trip (non-streaming)', markdown: render(rows) };
+}
+
+function render(rows: readonly Row[]): string {
+  const rate = (client: string, concurrency: number) =>
+    rows.find((row) => row.client === client && row.concurrency === concurrency)?.perSecond ?? Number.NaN;
+  const lines = [
+    `Non-streaming requests against a loopback \`node:http\` server in a child process; median of ${runs} runs`,
+    `(${requestsPerRun[1]} requests a run at concurrency 1, ${requestsPerRun[16]} at 16), after a warm-up.`,
+    `Node ${process.version}, ${availableParallelism()} cores. chatwright builds and validates a fresh request each time.`,
+    '',
+    '| client | concurrency | requests/s | vs raw fetch | vs openai | client CPU per request |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    const raw = rate('raw fetch', row.concurrency);
+    const openai = rate('openai (official SDK)', row.concurrency);
+    lines.push(
+      `| ${row.client} | ${row.concurrency} | ${Math.round(row.perSecond)} | ${(row.perSecond / raw).toFixed(2)}x | ${(row.perSecond / openai).toFixed(2)}x | ${Math.round(row.cpuMicros)} us |`,
+    );
+  }
+  const ours16 = rate('chatwright', 16);
+  const goals = [
+    [
+      'no slower than the official package (c=1)',
+      rate('chatwright', 1) >= rate('openai (official SDK)', 1) * 0.97,
+    ],
+    ['no slower than the official package (c=16)', ours16 >= rate('openai (official SDK)', 16) * 0.97],
+    ['at least 0.8x raw fetch throughput at c=16', ours16 >= rate('raw fetch', 16) * 0.8],
+  ] as const;
+  lines.push('', 'Targets (3 % tolerance for run-to-run noise on "no slower"):', '');
+  for (const [goal, met] of goals) lines.push(`- ${met ? 'met' : 'NOT met'}: ${goal}`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { title, markdown } = await run();
+  console.log(`## ${title}\n\n${markdown}`);
+}

@@ -1,0 +1,229 @@
+import { APIError } from '../errors/api-error.js';
+import { ChatStream } from '../stream/chat-stream.js';
+import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import type { ChatCompletionRequest } from '../wire/request.js';
+import type { ChatCompletion } from '../wire/response.js';
+import {
+  assertBrowserAllowed,
+  chatCompletionsURL,
+  checkMaxRetries,
+  checkTimeout,
+  clientDefaults,
+  clientEnv,
+  type NormalizedClientOptions,
+} from './client-options.js';
+import { ClientOptionsError } from './client-options-error.js';
+import type { ChatCompletionResult, Dispatcher, SendOptions } from './dispatcher.js';
+import { VERSION } from './version.js';
+
+/** Where a request goes and who sends it, once options and environment are combined. */
+interface Target {
+  readonly url: string;
+  readonly apiKey: string | null;
+  readonly organization: string | null;
+  readonly project: string | null;
+}
+
+/**
+ * The client's side of the builder contract: turns a validated wire body into HTTP through one
+ * `Exchange` per send. The API key lives in a private field, so logging a client never prints it.
+ */
+export class ClientDispatcher implements Dispatcher {
+  readonly #options: NormalizedClientOptions;
+  // Parsing a base URL costs more than the rest of a send's set-up: keep the last endpoint made.
+  #lastBaseURL: { readonly raw: string; readonly url: string } | undefined;
+
+  constructor(options: NormalizedClientOptions) {
+    this.#options = options;
+  }
+
+  async complete(body: ChatCompletionRequest, options: SendOptions = {}): Promise<ChatCompletionResult> {
+    const exchange = new Exchange(this.#prepare(body, options, false));
+    try {
+      const { response, text } = await exchange.send(true);
+      return toResult(response, text ?? '');
+    } finally {
+      exchange.release();
+    }
+  }
+
+  stream(body: ChatCompletionRequest, options: SendOptions = {}): ChatStream {
+    let exchange: Exchange;
+    try {
+      exchange = new Exchange(
+        this.#prepare(body.stream === true ? body : { ...body, stream: true }, options, true),
+      );
+    } catch (error) {
+      // A missing key or a bad option surfaces where a stream's errors do: when it is read.
+      return new ChatStream({ response: handled(Promise.reject(error)), abort: () => {} });
+    }
+    const response = exchange.send(false).then(
+      ({ response }) =>
+        options.signal === undefined ? response : releasingWhenRead(response, () => exchange.release()),
+      (error: unknown) => {
+        exchange.release();
+        throw error;
+      },
+    );
+    return new ChatStream({
+      response: handled(response),
+      abort: (reason) => exchange.abort(reason),
+      // Read when a body read fails, to tell a timeout or an abort from a network failure.
+      get signal() {
+        return exchange.signal;
+      },
+    });
+  }
+
+  #prepare(body: ChatCompletionRequest, options: SendOptions, stream: boolean): ExchangeRequest {
+    const client = this.#options;
+    const target = this.#target();
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: stream ? 'text/event-stream' : 'application/json',
+      'x-chatwright-version': VERSION,
+      'idempotency-key': options.idempotencyKey ?? newIdempotencyKey(),
+    };
+    if (target.apiKey !== null) headers.authorization = `Bearer ${target.apiKey}`;
+    if (target.organization !== null) headers['openai-organization'] = target.organization;
+    if (target.project !== null) headers['openai-project'] = target.project;
+    mergeHeaders(headers, client.defaultHeaders);
+    if (options.headers !== undefined) mergeHeaders(headers, options.headers);
+    const query =
+      client.defaultQuery === undefined && options.query === undefined
+        ? undefined
+        : { ...client.defaultQuery, ...options.query };
+    return {
+      fetch: client.fetch,
+      url: target.url,
+      body: JSON.stringify(body),
+      headers,
+      searchParams: query,
+      timeout: options.timeout === undefined ? client.timeout : checkTimeout(options.timeout, 'timeout'),
+      maxRetries:
+        options.maxRetries === undefined
+          ? client.maxRetries
+          : checkMaxRetries(options.maxRetries, 'maxRetries'),
+      retryDelay: client.retryDelay,
+      onRetry: client.onRetry,
+      signal: options.signal,
+    };
+  }
+
+  /** Combines the options with the environment as it is now: unset options follow the env vars. */
+  #target(): Target {
+    const client = this.#options;
+    const apiKey = client.apiKey === undefined ? readEnv(clientEnv.apiKey) : client.apiKey;
+    if (apiKey === undefined) {
+      throw new ClientOptionsError(
+        'apiKey',
+        `No API key: set the ${clientEnv.apiKey} environment variable or pass \`apiKey\` to createClient() ` +
+          '(`apiKey: null` sends none, for local servers that need no key).',
+      );
+    }
+    if (client.apiKey === undefined) assertBrowserAllowed(client.dangerouslyAllowBrowser);
+    return {
+      url: this.#endpoint(),
+      apiKey,
+      organization:
+        client.organization === undefined ? (readEnv(clientEnv.organization) ?? null) : client.organization,
+      project: client.project === undefined ? (readEnv(clientEnv.project) ?? null) : client.project,
+    };
+  }
+
+  #endpoint(): string {
+    const fromEnv = this.#options.baseURL === undefined;
+    const raw = this.#options.baseURL ?? readEnv(clientEnv.baseURL) ?? clientDefaults.baseURL;
+    if (this.#lastBaseURL?.raw !== raw) {
+      this.#lastBaseURL = { raw, url: chatCompletionsURL(raw, fromEnv ? clientEnv.baseURL : 'baseURL') };
+    }
+    return this.#lastBaseURL.url;
+  }
+}
+
+/** An environment variable, or `undefined` when unset, empty, or there is no `process` (browsers). */
+function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Header names are case-insensitive: merge on the lower-case name so `Authorization` replaces ours. */
+function mergeHeaders(into: Record<string, string>, from: Readonly<Record<string, string | null>>): void {
+  for (const [name, value] of Object.entries(from)) {
+    const key = name.toLowerCase();
+    if (value === null) delete into[key];
+    else into[key] = value;
+  }
+}
+
+function toResult(response: Response, text: string): ChatCompletionResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+    throw new APIError({
+      status: response.status,
+      error: {
+        message: `the response body is not a JSON object: ${JSON.stringify(excerpt)}`,
+        type: 'invalid_response',
+      },
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      headers: response.headers,
+    });
+  }
+  // Not enumerable: spreading or serialising a result gives back exactly what the API sent.
+  return Object.defineProperties(parsed as ChatCompletion, {
+    requestId: { value: response.headers.get('x-request-id') ?? undefined, configurable: true },
+    response: { value: response, configurable: true },
+  }) as ChatCompletionResult;
+}
+
+/**
+ * The same response, with a body that calls `done` when it ends, fails or is cancelled. A stream's
+ * body outlives `send()`, and the listener on the caller's AbortSignal must live exactly as long.
+ */
+function releasingWhenRead(response: Response, done: () => void): Response {
+  const source = response.body;
+  if (source === null) {
+    done();
+    return response;
+  }
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done: ended, value } = await reader.read();
+        if (ended) {
+          done();
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        done();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** Marks a promise as handled, so a stream nobody reads does not crash the process with its error. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}

@@ -1,0 +1,200 @@
+import { ClientOptionsError } from './client-options-error.js';
+
+/** The `fetch` a client sends through: the global one, or any function with its signature. */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** What `onRetry` receives before the client waits and sends the same request again. */
+export interface RetryEvent {
+  /** The retry about to be made: 1 for the first retry. */
+  readonly retry: number;
+  /** How long the client waits before it (from `retry-after-ms`/`retry-after`, else the backoff). */
+  readonly delayMs: number;
+  /** Why: the `APIError` of a retryable status, or the `APIConnectionError`/`APITimeoutError`. */
+  readonly error: Error;
+}
+
+/** Backoff between retries. Delay of retry n: `min(initial * 2^(n-1), max)`, less up to 25 % jitter. */
+export interface RetryDelayOptions {
+  /** Milliseconds before the first retry, before jitter. Default 500. */
+  readonly initial?: number | undefined;
+  /** Upper bound of the backoff delay in milliseconds. Default 8000. */
+  readonly max?: number | undefined;
+  /**
+   * The longest `retry-after-ms`/`retry-after` the client will wait, in milliseconds. A server asking
+   * for more is not retried: the error is thrown at once (its `headers` carry the server's answer).
+   * Default 60000.
+   */
+  readonly maxRetryAfter?: number | undefined;
+}
+
+/**
+ * Options of `createClient()`. Every one is optional (`undefined` counts as not given); the defaults are
+ * in `clientDefaults`.
+ * `apiKey`, `baseURL`, `organization` and `project` not given here are read from `OPENAI_API_KEY`,
+ * `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID` each time a request is sent.
+ */
+export interface ClientOptions {
+  /** Sent as `Authorization: Bearer <apiKey>`. `null` sends no key (local servers that need none). */
+  readonly apiKey?: string | null | undefined;
+  /** Where requests go: `https://api.openai.com/v1` or any OpenAI-compatible server. */
+  readonly baseURL?: string | undefined;
+  /** Sent as `OpenAI-Organization`; `null` sends none even if `OPENAI_ORG_ID` is set. */
+  readonly organization?: string | null | undefined;
+  /** Sent as `OpenAI-Project`; `null` sends none even if `OPENAI_PROJECT_ID` is set. */
+  readonly project?: string | null | undefined;
+  /** Headers added to every request; a `null` value removes one of ours (`Idempotency-Key`, say). */
+  readonly defaultHeaders?: Readonly<Record<string, string | null>> | undefined;
+  /** Query parameters added to every request (Azure's `api-version`, for one). */
+  readonly defaultQuery?: Readonly<Record<string, string>> | undefined;
+  /** A `fetch` to send through (a proxy agent, instrumentation, a test double). Default: global `fetch`. */
+  readonly fetch?: FetchFunction | undefined;
+  /** Milliseconds per attempt before `APITimeoutError`. Default 600000 (10 minutes), as the official SDK. */
+  readonly timeout?: number | undefined;
+  /** Retries of a retryable failure (408, 409, 429, 5xx, connection errors, timeouts). Default 2. */
+  readonly maxRetries?: number | undefined;
+  /** Backoff between retries. */
+  readonly retryDelay?: RetryDelayOptions | undefined;
+  /** Called before each retry: for logs and metrics. */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** Allow an API key in a browser, where every visitor can read it. Default false. */
+  readonly dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** The defaults of every client option, in one place. */
+export const clientDefaults = /* @__PURE__ */ Object.freeze({
+  baseURL: 'https://api.openai.com/v1',
+  timeout: 600_000,
+  maxRetries: 2,
+  retryDelay: /* @__PURE__ */ Object.freeze({ initial: 500, max: 8_000, maxRetryAfter: 60_000 }),
+  dangerouslyAllowBrowser: false,
+});
+
+/** The environment variables a client reads at send time for options it was not given. */
+export const clientEnv = /* @__PURE__ */ Object.freeze({
+  apiKey: 'OPENAI_API_KEY',
+  baseURL: 'OPENAI_BASE_URL',
+  organization: 'OPENAI_ORG_ID',
+  project: 'OPENAI_PROJECT_ID',
+});
+
+/** The backoff settings with their defaults filled in. */
+export interface NormalizedRetryDelay {
+  readonly initial: number;
+  readonly max: number;
+  readonly maxRetryAfter: number;
+}
+
+/** A client's options after validation and defaults: what the transport works from. */
+export interface NormalizedClientOptions {
+  /** `undefined`: read the environment variable at send time. */
+  readonly apiKey: string | null | undefined;
+  readonly baseURL: string | undefined;
+  readonly organization: string | null | undefined;
+  readonly project: string | null | undefined;
+  readonly defaultHeaders: Readonly<Record<string, string | null>>;
+  readonly defaultQuery: Readonly<Record<string, string>> | undefined;
+  readonly fetch: FetchFunction | undefined;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly retryDelay: NormalizedRetryDelay;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly dangerouslyAllowBrowser: boolean;
+}
+
+// setTimeout fires at once for any delay above 2^31-1 ms, which would make a long timeout no timeout.
+const maxTimerDelay = 2_147_483_647;
+
+/** Validates user options once and fills in the defaults. Throws `ClientOptionsError`. */
+export function normalizeClientOptions(options: ClientOptions = {}): NormalizedClientOptions {
+  const delays = options.retryDelay ?? {};
+  const normalized: NormalizedClientOptions = {
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    organization: options.organization,
+    project: options.project,
+    defaultHeaders: { ...options.defaultHeaders },
+    defaultQuery: options.defaultQuery && { ...options.defaultQuery },
+    fetch: options.fetch,
+    timeout: checkTimeout(options.timeout ?? clientDefaults.timeout, 'timeout'),
+    maxRetries: checkMaxRetries(options.maxRetries ?? clientDefaults.maxRetries, 'maxRetries'),
+    retryDelay: {
+      initial: checkDelay(delays.initial ?? clientDefaults.retryDelay.initial, 'retryDelay.initial'),
+      max: checkDelay(delays.max ?? clientDefaults.retryDelay.max, 'retryDelay.max'),
+      maxRetryAfter: checkDelay(
+        delays.maxRetryAfter ?? clientDefaults.retryDelay.maxRetryAfter,
+        'retryDelay.maxRetryAfter',
+      ),
+    },
+    onRetry: options.onRetry,
+    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
+  };
+  if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
+  if (typeof normalized.apiKey === 'string') assertBrowserAllowed(normalized.dangerouslyAllowBrowser);
+  return normalized;
+}
+
+/** Checks a timeout (client option or per request): a positive number of milliseconds. */
+export function checkTimeout(value: number, option: string): number {
+  if (typeof value !== 'number' || !(value > 0) || value > maxTimerDelay) {
+    throw new ClientOptionsError(
+      option,
+      `${option} must be a number of milliseconds from 1 to ${maxTimerDelay}`,
+    );
+  }
+  return value;
+}
+
+/** Checks a retry count (client option or per request): a whole number from 0. */
+export function checkMaxRetries(value: number, option: string): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ClientOptionsError(option, `${option} must be a whole number from 0`);
+  }
+  return value;
+}
+
+function checkDelay(value: number, option: string): number {
+  if (typeof value !== 'number' || !(value >= 0) || value > maxTimerDelay) {
+    throw new ClientOptionsError(
+      option,
+      `${option} must be a number of milliseconds from 0 to ${maxTimerDelay}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks a base URL and returns the Chat Completions endpoint under it: `/chat/completions` appended to
+ * its path (trailing slashes dropped), its query kept.
+ */
+export function chatCompletionsURL(value: string, option: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ClientOptionsError(
+      option,
+      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(value)})`,
+    );
+  }
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+  return url.toString();
+}
+
+/**
+ * Refuses to hold an API key in a browser page, where every visitor can read it, unless the caller
+ * opted in. Detects a browser by `window` and `document` both being present (Deno has only `window`).
+ */
+export function assertBrowserAllowed(allowed: boolean): void {
+  if (allowed) return;
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  if (scope.window !== undefined && scope.document !== undefined) {
+    throw new ClientOptionsError(
+      'dangerouslyAllowBrowser',
+      'Refusing to send an API key from a browser, where any visitor can read it. Call the API from your ' +
+        'server, or pass `dangerouslyAllowBrowser: true` to createClient() if you understand the risk.',
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { type ChatFactory, createChat } from '../builder/chat.js';
+import { ClientDispatcher } from './client-dispatcher.js';
+import { type ClientOptions, normalizeClientOptions } from './client-options.js';
+
+/** A configured connection to an OpenAI-compatible API, whose `chat()` builders send through it. */
+export interface ChatwrightClient {
+  /**
+   * Starts a builder bound to this client.
+   * @example const reply = await client.chat().model('gpt-4o').user('Hi').send();
+   */
+  readonly chat: ChatFactory;
+  /**
+   * A new client with these options laid over this one's (headers and query merged, the rest replaced).
+   * @example const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   */
+  withOptions(options: ClientOptions): ChatwrightClient;
+}
+
+/**
+ * Creates a client: where requests go, with which key, and how they are retried and timed out.
+ * Options are checked here (a bad one throws `ClientOptionsError`); unset `apiKey`, `baseURL`,
+ * `organization` and `project` are read from the environment each time a request is sent.
+ *
+ * @example
+ * const client = createClient({ apiKey: process.env.MY_KEY, timeout: 30_000, maxRetries: 3 });
+ * const reply = await client.chat().model('gpt-4o').user('Hi').send();
+ *
+ * @example
+ * // Any OpenAI-compatible server, such as a local one that needs no key.
+ * const local = createClient({ baseURL: 'http://localhost:11434/v1', apiKey: null });
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createClient(options: ClientOptions = {}): ChatwrightClient {
+  const dispatcher = new ClientDispatcher(normalizeClientOptions(options));
+  return {
+    chat: createChat(() => dispatcher),
+    withOptions: (overrides) =>
+      createClient({
+        ...options,
+        ...defined(overrides),
+        defaultHeaders: { ...options.defaultHeaders, ...overrides.defaultHeaders },
+        defaultQuery: { ...options.defaultQuery, ...overrides.defaultQuery },
+        retryDelay: { ...defined(options.retryDelay ?? {}), ...defined(overrides.retryDelay ?? {}) },
+      }),
+  };
+}
+
+/** The members that are set: an `undefined` override keeps the base client's value. */
+function defined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,11 @@
+// The `chatwright/testing` entry: a scripted OpenAI-compatible server for tests, no network needed.
+export {
+  completionBody,
+  completionChunks,
+  errorBody,
+  type FakeCompletionInit,
+  type FakeErrorBody,
+} from './fake-bodies.js';
+export { type FakeHeaders, type FakeReply, replies } from './fake-replies.js';
+export { createFakeServer, type FakeServer, type FakeServerOptions } from './fake-server.js';
+export type { RecordedRequest } from './recorded-request.js';

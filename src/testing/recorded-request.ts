@@ -1,0 +1,18 @@
+import type { ValidationIssue } from '../errors/validation-error.js';
+
+/** A request the fake server received, as a test inspects it. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path without the query, such as `/v1/chat/completions`. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  /**
+   * Lower-case header names. `authorization` and `api-key` are recorded as `Bearer [REDACTED]` /
+   * `[REDACTED]`, so a failing assertion that prints this record cannot print a key.
+   */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body, or its text when it is not JSON. */
+  readonly body: unknown;
+  /** chatwright's validation of the body, as the builder would judge it (with the paths of issues). */
+  readonly validation: { readonly success: boolean; readonly issues: readonly ValidationIssue[] };
+}
