@@ -45,26 +45,40 @@ interface ModelContext {
   ) => void;
 }
 
+// The model rules run one after another over the same body in one validation pass: the first builds
+// the context (the catalog lookup, the report wrapper) and the others reuse it. Building it per rule
+// made the model rules cost more than every other rule together (measured: 1.3 us -> see bench/).
+let shared: { body: Body; report: Report; context: ModelContext | undefined } | undefined;
+
+function contextFor(body: Body, report: Report): ModelContext | undefined {
+  if (shared !== undefined && shared.body === body && shared.report === report) return shared.context;
+  let context: ModelContext | undefined;
+  const model = body.model;
+  const caps = typeof model === 'string' ? capabilitiesOf(model) : undefined;
+  if (caps !== undefined) {
+    context = {
+      caps,
+      body,
+      report(path, from, sentence) {
+        const source =
+          typeof from === 'object' ? from.source : (caps.sources[from] ?? 'declared with defineModels()');
+        let input: unknown = body;
+        for (const key of path) input = (input as Body | undefined)?.[key];
+        report(path, `${model as string} ${sentence} [source: ${source}]`, input);
+      },
+    };
+  }
+  shared = { body, report, context };
+  return context;
+}
+
 /** A rule that runs only for a model with known capabilities. */
 function modelRule(reads: readonly string[], check: (context: ModelContext) => void): Rule {
   return {
     reads: ['model', ...reads],
     check(body: Body, report: Report) {
-      if (typeof body.model !== 'string') return;
-      const caps = capabilitiesOf(body.model);
-      if (caps === undefined) return;
-      const model = body.model;
-      check({
-        caps,
-        body,
-        report(path, from, sentence) {
-          const source =
-            typeof from === 'object' ? from.source : (caps.sources[from] ?? 'declared with defineModels()');
-          let input: unknown = body;
-          for (const key of path) input = (input as Body | undefined)?.[key];
-          report(path, `${model} ${sentence} [source: ${source}]`, input);
-        },
-      });
+      const context = contextFor(body, report);
+      if (context !== undefined) check(context);
     },
   };
 }
