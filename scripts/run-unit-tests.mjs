@@ -3,10 +3,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/uvu/bin.js', 'tests', '\\.test\\.ts$'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'node_modules/uvu/bin.js', 'tests', '\\.test\\.ts$'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+  },
+);
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;
