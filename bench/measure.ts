@@ -14,8 +14,17 @@ export function opsPerSecond(fn: () => void, ms = 300): number {
   return (calls / elapsed) * 1_000;
 }
 
+/** The median of some figures (the mean of the middle two for an even count). */
+export function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 /** The median of `rounds` measurements. */
 export function median(rounds: number, measure: () => number): number {
-  const values = Array.from({ length: rounds }, measure).sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)] ?? Number.NaN;
+  return medianOf(Array.from({ length: rounds }, measure));
 }

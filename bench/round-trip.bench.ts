@@ -8,11 +8,12 @@
 // runs alternate between the clients (a slow moment of the machine hits all of them alike) and the
 // median run is reported.
 
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import { createClient } from '../src/index.js';
+import { startServerProcess } from './loopback-server.js';
+import { medianOf } from './measure.js';
 
 const key = 'sk-bench';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -73,21 +74,8 @@ interface Sample {
   readonly cpuMicros: number;
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', serverSource, completion], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve) =>
-    child.once('message', (message) => resolve(Number(message))),
-  );
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('stop');
-      await exited;
-    },
-  };
+function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  return startServerProcess(serverSource, completion);
 }
 
 function clients(baseURL: string): Array<[string, Send]> {
@@ -142,14 +130,6 @@ async function measure(send: Send, concurrency: number, total: number): Promise<
   return { perSecond: (total / elapsed) * 1000, cpuMicros: (used.user + used.system) / total };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 /** Runs the benchmark and returns its section of docs/benchmarks.md. */
 export async function run(): Promise<{ title: string; markdown: string }> {
   const server = await startServer();
@@ -170,8 +150,8 @@ export async function run(): Promise<{ title: string; markdown: string }> {
         rows.push({
           client: name,
           concurrency,
-          perSecond: median(mine.map((sample) => sample.perSecond)),
-          cpuMicros: median(mine.map((sample) => sample.cpuMicros)),
+          perSecond: medianOf(mine.map((sample) => sample.perSecond)),
+          cpuMicros: medianOf(mine.map((sample) => sample.cpuMicros)),
         });
       }
     }

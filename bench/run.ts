@@ -13,6 +13,8 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['builder', () => import('./builder.bench.js')],
   ['stream', () => import('./stream.bench.js')],
   ['round-trip', () => import('./round-trip.bench.js')],
+  ['scale', () => import('./scale.bench.js')],
+  ['bundle-size', () => import('./bundle-size.bench.js')],
 ];
 
 const only = process.argv.slice(2);

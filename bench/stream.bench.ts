@@ -13,6 +13,7 @@ import OpenAI from 'openai';
 import { createClient } from '../src/client/create-client.js';
 import { ChatStream } from '../src/stream/chat-stream.js';
 import { SseParser } from '../src/stream/sse-parser.js';
+import { medianOf } from './measure.js';
 
 const key = 'sk-bench';
 const runs = 7;
@@ -307,14 +308,6 @@ async function timeRun(read: ReadStream, streams: number): Promise<number> {
   return (performance.now() - start) / streams;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 /** In memory: the same bytes in 16 KiB pieces (a typical socket read), parsed `passes` times. */
 async function parseRun(parse: Parse, pieces: readonly Uint8Array[]): Promise<number> {
   const start = performance.now();
@@ -399,7 +392,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   for (let index = 0; index < parseRuns; index++) {
     for (const [name, parse] of parsers) parseSamples.get(name)?.push(await parseRun(parse, pieces));
   }
-  const parseRows: Row[] = parsers.map(([name]) => ({ name, ms: median(parseSamples.get(name) ?? []) }));
+  const parseRows: Row[] = parsers.map(([name]) => ({ name, ms: medianOf(parseSamples.get(name) ?? []) }));
 
   const server = await startServer();
   const rows: Row[] = [];
@@ -411,7 +404,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     for (let index = 0; index < runs; index++) {
       for (const [name, read] of candidates) samples.get(name)?.push(await timeRun(read, streamsPerRun));
     }
-    for (const [name] of candidates) rows.push({ name, ms: median(samples.get(name) ?? []) });
+    for (const [name] of candidates) rows.push({ name, ms: medianOf(samples.get(name) ?? []) });
   } finally {
     await server.stop();
   }

@@ -1,21 +1,57 @@
 // The public surface of chatwright: every export is named here, nothing is re-exported wholesale.
 
+// Batch API (H6)
+export { BatchInputError, type BatchInputProblem } from './batch/batch-input-error.js';
+export { BatchItemError } from './batch/batch-item-error.js';
+export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';
+export type { BatchCompletion, BatchResult, inferBatchValue } from './batch/batch-result.js';
+export type {
+  Batch,
+  BatchError,
+  BatchOutputLine,
+  BatchRequestCounts,
+  BatchRequestLine,
+  BatchStatus,
+  CreateBatchParams,
+  FileObject,
+} from './batch/batch-wire.js';
+export {
+  BatchJob,
+  type BatchPart,
+  type BatchProgress,
+  type BatchWaitOptions,
+  type SubmitBatchOptions,
+  submitBatch,
+} from './batch/submit-batch.js';
+export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+export {
+  type BatchInputFile,
+  type BatchItem,
+  type WriteBatchFilesOptions,
+  writeBatchFiles,
+} from './batch/write-batch-files.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
 // Builder
 export type {
   AssistantMessageInit,
   ChatBuilder,
+  CompletionOf,
   CustomToolInit,
   FunctionToolInit,
+  inferParsed,
+  inferToolCall,
   JsonSchemaOptions,
   KnownField,
   MessageOptions,
+  RunMethod,
   SendMethod,
+  StreamOf,
   ToolChoiceInput,
 } from './builder/chat-builder.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
 export { chat } from './builder/default-chat.js';
 export type { RequestValidation } from './builder/request-validation.js';
+export type { BatchCallOptions, BatchesAPI } from './client/batches.js';
 export {
   type ClientOptions,
   clientDefaults,
@@ -27,6 +63,7 @@ export {
 export { ClientOptionsError } from './client/client-options-error.js';
 export { type ChatwrightClient, createClient } from './client/create-client.js';
 export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
+export type { FilesAPI, FileUploadOptions } from './client/files.js';
 // Errors
 export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
 export { AuthenticationError } from './errors/authentication-error.js';
@@ -34,16 +71,34 @@ export { BadRequestError } from './errors/bad-request-error.js';
 export { ChatwrightError } from './errors/chatwright-error.js';
 export { ConflictError } from './errors/conflict-error.js';
 export { APIConnectionError } from './errors/connection-error.js';
+export { ContentFilterFinishReasonError } from './errors/content-filter-finish-reason-error.js';
 export { IncompleteStreamError } from './errors/incomplete-stream-error.js';
 export { InternalServerError } from './errors/internal-server-error.js';
+export { LengthFinishReasonError } from './errors/length-finish-reason-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
+export { ParsedOutputError } from './errors/parsed-output-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
+export { SchemaConversionError } from './errors/schema-conversion-error.js';
 export { StreamParseError } from './errors/stream-parse-error.js';
+export { StrictSchemaError } from './errors/strict-schema-error.js';
 export { APITimeoutError } from './errors/timeout-error.js';
+export { ToolArgumentsError } from './errors/tool-arguments-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+// Fan-out (H6)
+export {
+  type FanOutOptions,
+  type FanOutProgress,
+  type FanOutResult,
+  fanOut,
+  type inferFanOutValue,
+  type Sendable,
+} from './fan-out/fan-out.js';
+export { parseResetDuration } from './fan-out/parse-reset-duration.js';
+// Tools, structured output, the tool loop
+export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
 // Models
 export {
   adaptToModel,
@@ -75,12 +130,37 @@ export { toValidationError } from './schema/to-validation-error.js';
 export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';
 // Type-state
-export type { BuilderState, InitialState, LooseState, With } from './state/builder-state.js';
+export type {
+  BuilderState,
+  InitialState,
+  LooseState,
+  NoToolInputs,
+  With,
+  WithTool,
+} from './state/builder-state.js';
 export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
 // Streaming
 export { ChatStream, type StreamSource } from './stream/chat-stream.js';
+export { type DeepPartial, ParsedChatStream } from './structured/parsed-chat-stream.js';
+export type {
+  ParsedChatCompletion,
+  ParsedChatCompletionChoice,
+  ParsedChatCompletionMessage,
+  ParsedChatCompletionResult,
+  ParsedFunctionToolCall,
+  ParsedToolCall,
+} from './structured/parsed-completion.js';
+export { parsePartialJson } from './structured/partial-json.js';
+export type {
+  inferInput,
+  inferOutput,
+  StandardIssue,
+  StandardResult,
+  StandardSchema,
+} from './structured/standard-schema.js';
+export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
 
 // Wire types: responses
 export type {

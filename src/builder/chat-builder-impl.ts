@@ -1,8 +1,11 @@
 import { type Draft, freeze } from 'immer';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
+import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
+import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
+import type { RunOptions } from '../loop/run-types.js';
 import {
   assistantMessage,
   developerMessage,
@@ -15,7 +18,13 @@ import { customTool, functionCall, functionTool, toolChoice } from '../params/to
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
+import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
+import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
+import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
+import { isStandardSchema } from '../structured/standard-schema.js';
+import { type ChatTool, isChatTool } from '../tools/tool.js';
 import type { ChatCompletionRequest, ChatMessage, Tool } from '../wire/request.js';
+import type { ChatCompletion } from '../wire/response.js';
 import type {
   AssistantMessageInit,
   CustomToolInit,
@@ -30,6 +39,8 @@ type Extra = Readonly<Record<string, unknown>>;
 
 const emptyBody: Readonly<Body> = freeze({});
 const emptyExtra: Extra = freeze({});
+/** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
+const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<string, ChatTool>() });
 
 /**
  * The class behind the public {@link ChatBuilder} interface. Loosely typed on purpose: the interface
@@ -44,22 +55,34 @@ export class ChatBuilderImpl {
   readonly #body: Readonly<Body>;
   readonly #extra: Extra;
   readonly #dispatcher: () => Dispatcher;
+  readonly #schemas: ParseSpec;
   // Builders never change, so what is derived from one can be computed once.
   #json: Readonly<Record<string, unknown>> | undefined;
   #validation: RequestValidation | undefined;
 
-  constructor(dispatcher: () => Dispatcher, body: Readonly<Body> = emptyBody, extra: Extra = emptyExtra) {
+  constructor(
+    dispatcher: () => Dispatcher,
+    body: Readonly<Body> = emptyBody,
+    extra: Extra = emptyExtra,
+    schemas: ParseSpec = noSchemas,
+  ) {
     this.#dispatcher = dispatcher;
     this.#body = body;
     this.#extra = extra;
+    this.#schemas = schemas;
   }
 
-  #set<K extends keyof Body>(key: K, value: Body[K]): ChatBuilderImpl {
+  #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
     const frozen = freeze(value, true);
     const body = immer.produce(this.#body, (draft: Draft<Body>) => {
       (draft as Body)[key] = frozen;
     });
-    return new ChatBuilderImpl(this.#dispatcher, body, this.#extra);
+    return new ChatBuilderImpl(this.#dispatcher, body, this.#extra, schemas);
+  }
+
+  /** The schemas with the response format's replaced (`undefined`: the output is not parsed). */
+  #withOutput(output: CompiledSchema | undefined): ParseSpec {
+    return output === this.#schemas.output ? this.#schemas : { output, tools: this.#schemas.tools };
   }
 
   #append(message: ChatMessage): ChatBuilderImpl {
@@ -68,8 +91,8 @@ export class ChatBuilderImpl {
     return this.#set('messages', [...(this.#body.messages ?? []), message]);
   }
 
-  #appendTool(tool: Tool): ChatBuilderImpl {
-    return this.#set('tools', [...(this.#body.tools ?? []), tool]);
+  #appendTool(tool: Tool, schemas = this.#schemas): ChatBuilderImpl {
+    return this.#set('tools', [...(this.#body.tools ?? []), tool], schemas);
   }
 
   // ---- model and messages
@@ -172,6 +195,17 @@ export class ChatBuilderImpl {
   // ---- response formats
 
   jsonSchema(schema: Record<string, unknown>, options: JsonSchemaOptions) {
+    if (isStandardSchema(schema)) {
+      const compiled = compileSchema(schema, options?.name, options?.strict ?? true);
+      const json_schema: {
+        name: string;
+        description?: string;
+        schema: Record<string, unknown>;
+        strict: boolean;
+      } = { name: options?.name, schema: compiled.jsonSchema, strict: compiled.strict };
+      if (options?.description !== undefined) json_schema.description = options.description;
+      return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(compiled));
+    }
     const json_schema: {
       name: string;
       description?: string;
@@ -183,21 +217,27 @@ export class ChatBuilderImpl {
       strict: options?.strict ?? true,
     };
     if (options?.description !== undefined) json_schema.description = options.description;
-    return this.#set('response_format', { type: 'json_schema', json_schema });
+    return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(undefined));
   }
   jsonObject() {
-    return this.#set('response_format', { type: 'json_object' });
+    return this.#set('response_format', { type: 'json_object' }, this.#withOutput(undefined));
   }
   textFormat() {
-    return this.#set('response_format', { type: 'text' });
+    return this.#set('response_format', { type: 'text' }, this.#withOutput(undefined));
   }
   responseFormat(format: ChatCompletionRequest['response_format']) {
-    return this.#set('response_format', copyCallerData(format, 'response_format'));
+    const copied = copyCallerData(format, 'response_format');
+    return this.#set('response_format', copied, this.#withOutput(undefined));
   }
 
   // ---- tools
 
-  tool(tool: FunctionToolInit) {
+  tool(tool: FunctionToolInit | ChatTool) {
+    if (isChatTool(tool)) {
+      // The definition was computed, checked and frozen by tool(); only the name -> tool map grows.
+      const tools = new Map(this.#schemas.tools).set(tool.name, tool);
+      return this.#appendTool(tool.definition, { output: this.#schemas.output, tools });
+    }
     return this.#appendTool(functionTool(tool));
   }
   customTool(tool: CustomToolInit) {
@@ -281,7 +321,7 @@ export class ChatBuilderImpl {
     const extra = immer.produce(this.#extra, (draft: Record<string, unknown>) => {
       Object.assign(draft, freeze(copied, true));
     });
-    return new ChatBuilderImpl(this.#dispatcher, this.#body, extra);
+    return new ChatBuilderImpl(this.#dispatcher, this.#body, extra, this.#schemas);
   }
 
   use(preset: (builder: this) => unknown) {
@@ -310,12 +350,66 @@ export class ChatBuilderImpl {
     return this.toJSON() as unknown as ChatCompletionRequest;
   }
 
+  /** Whether `send()` parses responses: once a schema is set (mirrors `IsParsed` in the interface). */
+  #parses(): boolean {
+    return this.#schemas.output !== undefined || this.#schemas.tools.size > 0;
+  }
+
   send(options?: SendOptions) {
-    if (this.#body.stream === true) return this.#dispatcher().stream(this.#checked(), options);
+    if (this.#body.stream === true) {
+      const stream = this.#dispatcher().stream(this.#checked(), options);
+      return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
+    }
     try {
-      return this.#dispatcher().complete(this.#checked(), options);
+      const completion = this.#dispatcher().complete(this.#checked(), options);
+      if (!this.#parses()) return completion;
+      const schemas = this.#schemas;
+      return completion.then(async (result) => {
+        await parseCompletion(result, schemas);
+        return result;
+      });
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  run(options?: RunOptions) {
+    // An async function: a bad request or option rejects the promise, it never throws here.
+    return runToolLoop(this.#loopSubject(), options);
+  }
+
+  /** This builder as the tool loop sees it. */
+  #loopSubject(): LoopSubject {
+    return {
+      messages: this.#body.messages ?? [],
+      tools: this.#schemas.tools,
+      exchange: async (options, onStream) => {
+        let completion: ChatCompletion;
+        const body = this.#checked();
+        if (this.#body.stream === true) {
+          // The hook gets the parsed stream (partials, typed final()); the loop itself reads the raw
+          // one's final() and parses it once, collecting argument errors instead of throwing them.
+          const raw = this.#dispatcher().stream(body, options);
+          await onStream?.(new ParsedChatStream(raw, this.#schemas));
+          completion = await raw.final();
+        } else {
+          completion = await this.#dispatcher().complete(body, options);
+        }
+        const toolErrors: ReadonlyMap<string, ToolArgumentsError> = await parseCompletion(
+          completion,
+          this.#schemas,
+          { toolErrors: 'collect' },
+        );
+        return { completion, toolErrors };
+      },
+      append: (messages) => {
+        const next = this.#set('messages', [...(this.#body.messages ?? []), ...messages]);
+        // A tool_choice that forces a call would make every step call a tool again, until maxSteps:
+        // once the forced call is answered, the model chooses.
+        const choice = this.#body.tool_choice;
+        const forced = choice !== undefined && choice !== 'auto' && choice !== 'none';
+        return (forced ? next.#set('tool_choice', 'auto') : next).#loopSubject();
+      },
+    };
   }
 }

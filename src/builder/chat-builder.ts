@@ -1,9 +1,14 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
-import type { BuilderState, With } from '../state/builder-state.js';
+import type { RunOptions, RunResult } from '../loop/run-types.js';
+import type { BuilderState, With, WithTool } from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
 import type { ChatStream } from '../stream/chat-stream.js';
+import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
+import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
+import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
+import type { ChatTool } from '../tools/tool.js';
 import type {
   AllowedToolsChoice,
   AssistantMessage,
@@ -28,6 +33,7 @@ import type {
   Verbosity,
   WebSearchOptions,
 } from '../wire/request.js';
+import type { ChatCompletionMessageCustomToolCall } from '../wire/response.js';
 import type { RequestValidation } from './request-validation.js';
 
 /** Options shared by the message methods. */
@@ -48,6 +54,8 @@ export interface FunctionToolInit<TName extends string = string> {
   readonly parameters?: JsonSchema;
   /** Structured-outputs mode: the model's arguments follow the schema exactly. */
   readonly strict?: boolean;
+  /** Never set: tells this init apart from a `tool()` object, which `.tool()` also takes. */
+  readonly kind?: never;
 }
 
 /** A custom tool: free-form text input, optionally constrained by a grammar. */
@@ -78,13 +86,70 @@ export type ToolChoiceInput<TState extends BuilderState> =
 /** The names of the known wire fields, which `extra()` may not shadow. */
 export type KnownField = keyof ChatCompletionRequest;
 
-/** What `send()` is in a given state: callable once the request is complete, a readable error before. */
+/** The structured output type of a builder: its `.jsonSchema()` schema's output, `null` without one. */
+export type inferParsed<TState extends BuilderState> = TState['output'] extends readonly [infer TOutput]
+  ? TOutput
+  : null;
+
+/**
+ * The tool calls a builder's responses can hold: one `ParsedFunctionToolCall` per added function tool
+ * (its `parsed_arguments` typed by the tool's schema, `unknown` without one), discriminated by
+ * `function.name`, plus custom tool calls when custom tools were added.
+ */
+export type inferToolCall<TState extends BuilderState> =
+  | ([TState['tools']] extends [never]
+      ? never
+      : {
+          [N in TState['tools']]: ParsedFunctionToolCall<
+            N,
+            N extends keyof TState['toolInputs'] ? TState['toolInputs'][N] : unknown
+          >;
+        }[TState['tools']])
+  | ([TState['customTools']] extends [never] ? never : ChatCompletionMessageCustomToolCall);
+
+/**
+ * Whether `send()` parses responses: once a schema is set (a `.jsonSchema()` schema or a `tool()`).
+ * Builders with only JSON Schema tools keep the plain completion type, as before schemas existed.
+ */
+type IsParsed<TState extends BuilderState> = [TState['output'], keyof TState['toolInputs']] extends [
+  null,
+  never,
+]
+  ? false
+  : true;
+
+/** What a non-streaming `send()` resolves to in a given state. */
+export type CompletionOf<TState extends BuilderState> =
+  IsParsed<TState> extends true
+    ? ParsedChatCompletionResult<inferParsed<TState>, inferToolCall<TState>>
+    : ChatCompletionResult;
+
+/** What a streaming `send()` returns in a given state. */
+export type StreamOf<TState extends BuilderState> =
+  IsParsed<TState> extends true ? ParsedChatStream<inferParsed<TState>, inferToolCall<TState>> : ChatStream;
+
+/** `send()` by the stream flag, given what it returns either way. */
+type SendBy<TStream extends boolean, TStreamResult, TResult> = [TStream] extends [true]
+  ? (options?: SendOptions) => TStreamResult
+  : [TStream] extends [false]
+    ? (options?: SendOptions) => Promise<TResult>
+    : (options?: SendOptions) => TStreamResult | Promise<TResult>;
+
+/**
+ * What `send()` is in a given state: callable once the request is complete, a readable error before.
+ * Without a schema it depends on the stream flag alone, so the compiler reuses one of three types.
+ */
 export type SendMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
-  ? [TState['stream']] extends [true]
-    ? (options?: SendOptions) => ChatStream
-    : [TState['stream']] extends [false]
-      ? (options?: SendOptions) => Promise<ChatCompletionResult>
-      : (options?: SendOptions) => ChatStream | Promise<ChatCompletionResult>
+  ? IsParsed<TState> extends true
+    ? SendBy<TState['stream'], StreamOf<TState>, CompletionOf<TState>>
+    : SendBy<TState['stream'], ChatStream, ChatCompletionResult>
+  : ChatwrightTypeError<SendProblem<TState>>;
+
+/** What `run()` is in a given state: callable once the request is complete, a readable error before. */
+export type RunMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
+  ? (
+      options?: RunOptions<inferParsed<TState>, inferToolCall<TState>>,
+    ) => Promise<RunResult<inferParsed<TState>, inferToolCall<TState>>>
   : ChatwrightTypeError<SendProblem<TState>>;
 
 /**
@@ -274,20 +339,32 @@ export interface ChatBuilder<TState extends BuilderState> {
   // ---- response formats ---------------------------------------------------------------------------
 
   /**
-   * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object; `strict`
-   * defaults to `true`.
+   * Structured output (`response_format: { type: 'json_schema' }`) from a valibot schema (or any
+   * Standard Schema with a JSON Schema converter, such as zod 4): `send()` then returns the output
+   * parsed and validated, typed from the schema, in `choices[i].message.parsed`. `strict` defaults to
+   * `true`; a schema that cannot be made strict throws `StrictSchemaError` here.
+   * @example chat().jsonSchema(v.object({ city: v.string() }), { name: 'place' })
+   */
+  jsonSchema<$Schema extends StandardSchema>(
+    schema: $Schema,
+    options: JsonSchemaOptions,
+  ): ChatBuilder<With<TState, 'output', readonly [inferOutput<$Schema>]>>;
+
+  /**
+   * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object, sent as
+   * given; `strict` defaults to `true`. The output is not parsed.
    * @example chat().jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }, { name: 'place' })
    */
-  jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<TState>;
+  jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<With<TState, 'output', null>>;
 
   /** JSON mode (`response_format: { type: 'json_object' }`): valid JSON, no schema. @example chat().jsonObject() */
-  jsonObject(): ChatBuilder<TState>;
+  jsonObject(): ChatBuilder<With<TState, 'output', null>>;
 
   /** Plain text output (`response_format: { type: 'text' }`), the default. @example chat().textFormat() */
-  textFormat(): ChatBuilder<TState>;
+  textFormat(): ChatBuilder<With<TState, 'output', null>>;
 
   /** Sets `response_format` from a wire object. @example chat().responseFormat({ type: 'json_object' }) */
-  responseFormat(format: ResponseFormat): ChatBuilder<TState>;
+  responseFormat(format: ResponseFormat): ChatBuilder<With<TState, 'output', null>>;
 
   // ---- tools ------------------------------------------------------------------------------------
 
@@ -298,6 +375,15 @@ export interface ChatBuilder<TState extends BuilderState> {
   tool<const $Name extends string>(
     tool: FunctionToolInit<$Name>,
   ): ChatBuilder<With<TState, 'tools', TState['tools'] | $Name>>;
+
+  /**
+   * Adds a function tool made by `tool()` from a schema: its name becomes a valid `toolChoice()`, the
+   * arguments of its calls in a response are parsed and typed by its schema, and `run()` can run it.
+   * @example chat().tool(tool({ name: 'get_weather', parameters: v.object({ city: v.string() }) }))
+   */
+  tool<const $Name extends string, $Args>(
+    tool: ChatTool<$Name, $Args, unknown>,
+  ): ChatBuilder<WithTool<TState, $Name, $Args>>;
 
   /**
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
@@ -457,4 +543,12 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example const reply = await chat().model('gpt-4o').user('Hi').send({ timeout: 30_000 });
    */
   readonly send: SendMethod<TState>;
+
+  /**
+   * The tool loop: sends, runs the `run` functions of the tools the model called (in parallel), sends
+   * their results back, and repeats until the model answers without calling a tool, a called tool has
+   * no `run`, or `maxSteps` requests were made. Resolves to the last completion and the transcript.
+   * @example const { completion, messages } = await chat().model('gpt-4o').tool(weather).user('Weather in Paris?').run({ maxSteps: 5 });
+   */
+  readonly run: RunMethod<TState>;
 }

@@ -39,7 +39,7 @@ export class ClientDispatcher implements Dispatcher {
   }
 
   async complete(body: ChatCompletionRequest, options: SendOptions = {}): Promise<ChatCompletionResult> {
-    const exchange = new Exchange(this.#prepare(body, options, false));
+    const exchange = new Exchange(this.#prepare(JSON.stringify(body), options, false));
     try {
       const { response, text } = await exchange.send(true);
       return toResult(response, text ?? '');
@@ -52,7 +52,7 @@ export class ClientDispatcher implements Dispatcher {
     let exchange: Exchange;
     try {
       exchange = new Exchange(
-        this.#prepare(body.stream === true ? body : { ...body, stream: true }, options, true),
+        this.#prepare(JSON.stringify(body.stream === true ? body : { ...body, stream: true }), options, true),
       );
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
@@ -76,7 +76,18 @@ export class ClientDispatcher implements Dispatcher {
     });
   }
 
-  #prepare(body: ChatCompletionRequest, options: SendOptions, stream: boolean): ExchangeRequest {
+  /**
+   * The set-up of a request to another endpoint of the same API (`/files`, `/batches`): the same key,
+   * headers, query, timeout and retries as a completion. `path` starts with `/` and goes after the base URL.
+   */
+  apiRequest(path: string, body: string, options: SendOptions = {}): ExchangeRequest {
+    const request = this.#prepare(body, options, false);
+    const url = new URL(request.url);
+    url.pathname = `${url.pathname.slice(0, -'/chat/completions'.length)}${path}`;
+    return { ...request, url: url.toString() };
+  }
+
+  #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {
     const client = this.#options;
     const target = this.#target();
     const headers: Record<string, string> = {
@@ -97,7 +108,7 @@ export class ClientDispatcher implements Dispatcher {
     return {
       fetch: client.fetch,
       url: target.url,
-      body: JSON.stringify(body),
+      body,
       headers,
       searchParams: query,
       timeout: options.timeout === undefined ? client.timeout : checkTimeout(options.timeout, 'timeout'),

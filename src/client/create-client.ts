@@ -1,6 +1,8 @@
 import { type ChatFactory, createChat } from '../builder/chat.js';
+import { type BatchesAPI, batchesAPI } from './batches.js';
 import { ClientDispatcher } from './client-dispatcher.js';
 import { type ClientOptions, normalizeClientOptions } from './client-options.js';
+import { type FilesAPI, filesAPI } from './files.js';
 
 /** A configured connection to an OpenAI-compatible API, whose `chat()` builders send through it. */
 export interface ChatwrightClient {
@@ -9,6 +11,16 @@ export interface ChatwrightClient {
    * @example const reply = await client.chat().model('gpt-4o').user('Hi').send();
    */
   readonly chat: ChatFactory;
+  /**
+   * The Files API (upload, download, delete), with this client's key, retries and errors.
+   * @example const file = await client.files.upload(blob, { filename: 'batch.jsonl', purpose: 'batch' });
+   */
+  readonly files: FilesAPI;
+  /**
+   * The Batches API (create, retrieve, cancel). For the whole workflow, see `submitBatch()`.
+   * @example const batch = await client.batches.retrieve('batch_abc123');
+   */
+  readonly batches: BatchesAPI;
   /**
    * A new client with these options laid over this one's (headers and query merged, the rest replaced).
    * @example const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
@@ -34,6 +46,8 @@ export function createClient(options: ClientOptions = {}): ChatwrightClient {
   const dispatcher = new ClientDispatcher(normalizeClientOptions(options));
   return {
     chat: createChat(() => dispatcher),
+    files: filesAPI(dispatcher),
+    batches: batchesAPI(dispatcher),
     withOptions: (overrides) =>
       createClient({
         ...options,

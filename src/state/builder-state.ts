@@ -30,6 +30,10 @@ export interface BuilderState {
   readonly params: string;
   /** The `reasoning_effort` literal, `null` before `.reasoningEffort()`. */
   readonly effort: string | null;
+  /** The argument types of the schema tools added, by name (an intersection of one-key records). */
+  readonly toolInputs: object;
+  /** The structured output type of a `.jsonSchema()` schema, boxed (`[T]`); `null` when none. */
+  readonly output: readonly [unknown] | null;
 }
 
 /** The state of a fresh `chat()`: nothing set. */
@@ -47,6 +51,8 @@ export interface InitialState {
   readonly maxCompletionTokens: false;
   readonly params: never;
   readonly effort: null;
+  readonly toolInputs: NoToolInputs;
+  readonly output: null;
 }
 
 /**
@@ -67,9 +73,26 @@ export interface LooseState {
   readonly maxCompletionTokens: boolean;
   readonly params: string;
   readonly effort: string | null;
+  readonly toolInputs: NoToolInputs;
+  readonly output: null;
 }
 
-/** `TState` with `TKey` replaced by `TValue`: one flat mapped type, no recursion. */
+/** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
+export type NoToolInputs = Readonly<Record<never, never>>;
+
+/** `TState` with`` `TKey` replaced by `TValue`: one flat mapped type, no recursion. */
 export type With<TState extends BuilderState, TKey extends keyof BuilderState, TValue> = {
   readonly [P in keyof BuilderState]: P extends TKey ? TValue : TState[P];
+};
+
+/**
+ * `TState` after `.tool(t)` with a schema tool: the name joins `tools` and its argument type joins
+ * `toolInputs`, in one flat mapped type (still no recursion).
+ */
+export type WithTool<TState extends BuilderState, TName extends string, TArgs> = {
+  readonly [P in keyof BuilderState]: P extends 'tools'
+    ? TState['tools'] | TName
+    : P extends 'toolInputs'
+      ? TState['toolInputs'] & { readonly [K in TName]: TArgs }
+      : TState[P];
 };

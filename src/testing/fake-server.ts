@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
+import { type FakeApiReply, FakeBatches, type FakeBatchScript, type FakeFile } from './fake-batches.js';
 import { completionBody, completionChunks, errorBody } from './fake-bodies.js';
 import { type FakeReply, replies } from './fake-replies.js';
 import type { RecordedRequest } from './recorded-request.js';
@@ -40,6 +41,10 @@ export interface FakeServer {
   start(): Promise<FakeServer>;
   /** Queues replies, answered in order by the next requests. */
   enqueue(...replies: FakeReply[]): FakeServer;
+  /** Scripts the next batches created (`POST /batches`), in order; later ones run the default script. */
+  enqueueBatch(...scripts: FakeBatchScript[]): FakeServer;
+  /** Every file uploaded or written by a batch (output and error files), with its content, by id. */
+  readonly files: ReadonlyMap<string, FakeFile>;
   /** Replaces the reply used once the queue is empty. */
   setDefault(reply: FakeReply): FakeServer;
   /** Forgets the queue and the recorded requests. */
@@ -74,9 +79,11 @@ class FakeServerImpl implements FakeServer {
   #url: string | undefined;
   #counter = 0;
   #inFlight = 0;
+  readonly #batches: FakeBatches;
 
   constructor(options: FakeServerOptions) {
     this.#options = options;
+    this.#batches = new FakeBatches(options.rejectInvalid !== false);
     this.#default = options.defaultReply ?? replies.completion('Hello from the fake server.');
     this.#server = createServer((request, response) => {
       this.#inFlight++;
@@ -129,6 +136,15 @@ class FakeServerImpl implements FakeServer {
     return this;
   }
 
+  enqueueBatch(...scripts: FakeBatchScript[]): FakeServer {
+    this.#batches.enqueue(scripts);
+    return this;
+  }
+
+  get files(): ReadonlyMap<string, FakeFile> {
+    return this.#batches.files;
+  }
+
   setDefault(reply: FakeReply): FakeServer {
     this.#default = reply;
     return this;
@@ -137,6 +153,7 @@ class FakeServerImpl implements FakeServer {
   reset(): FakeServer {
     this.#queue = [];
     this.#requests.length = 0;
+    this.#batches.reset();
     return this;
   }
 
@@ -157,7 +174,8 @@ class FakeServerImpl implements FakeServer {
     this.#requests.push(record);
     response.setHeader('x-request-id', `req_fake_${++this.#counter}`);
 
-    if (request.method !== 'POST' || !url.pathname.endsWith('/chat/completions')) {
+    const api = this.#batches.route(request.method ?? 'GET', url.pathname);
+    if (api === undefined && (request.method !== 'POST' || !url.pathname.endsWith('/chat/completions'))) {
       this.#json(
         response,
         404,
@@ -168,6 +186,10 @@ class FakeServerImpl implements FakeServer {
     const key = this.#options.apiKey;
     if (key !== undefined && request.headers.authorization !== `Bearer ${key}`) {
       this.#json(response, 401, errorBody('Incorrect API key provided.', { code: 'invalid_api_key' }));
+      return;
+    }
+    if (api !== undefined) {
+      this.#api(response, await api(text, request.headers['content-type'] ?? ''));
       return;
     }
     const firstIssue = record.validation.issues[0];
@@ -271,6 +293,18 @@ class FakeServerImpl implements FakeServer {
       return;
     }
     response.end(reply.done ? 'data: [DONE]\n\n' : undefined);
+  }
+
+  #api(response: ServerResponse, reply: FakeApiReply): void {
+    if ('body' in reply) {
+      this.#json(response, reply.status, reply.body);
+      return;
+    }
+    response.writeHead(reply.status, {
+      'content-type': reply.contentType,
+      'content-length': Buffer.byteLength(reply.text),
+    });
+    response.end(reply.text);
   }
 
   #json(

@@ -1,4 +1,11 @@
 // The `chatwright/testing` entry: a scripted OpenAI-compatible server for tests, no network needed.
+
+export type {
+  FakeBatchAnswer,
+  FakeBatchInputLine,
+  FakeBatchScript,
+  FakeFile,
+} from './fake-batches.js';
 export {
   completionBody,
   completionChunks,

@@ -1,0 +1,44 @@
+import type { RequestValidation } from '../builder/request-validation.js';
+import { toValidationError } from '../schema/to-validation-error.js';
+import { BatchInputError } from './batch-input-error.js';
+
+/** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */
+export interface BatchSource {
+  toJSON(): object;
+  validate(): RequestValidation;
+}
+
+/**
+ * The line of a batch input file for one request, without its newline:
+ * `{"custom_id":…,"method":"POST","url":"/v1/chat/completions","body":{…}}`. The request is validated
+ * as `send()` would; an invalid one, or an empty custom id, throws `BatchInputError`.
+ *
+ * @example
+ * toBatchLine(chat().model('gpt-4o-mini').user('Hi'), 'greeting-1');
+ * // '{"custom_id":"greeting-1","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}]}}'
+ *
+ * @see https://platform.openai.com/docs/api-reference/batch/request-input
+ */
+export function toBatchLine(builder: BatchSource, customId: string): string {
+  if (typeof customId !== 'string' || customId === '') {
+    throw new BatchInputError(
+      'invalid_custom_id',
+      `a custom id must be a non-empty string (got ${JSON.stringify(customId)})`,
+      {
+        ...(typeof customId === 'string' ? { customId } : {}),
+      },
+    );
+  }
+  const validation = builder.validate();
+  if (!validation.success) {
+    const error = toValidationError(validation.issues);
+    throw new BatchInputError('invalid_request', `${customId}: ${error.message}`, {
+      customId,
+      issues: error.issues,
+      cause: error,
+    });
+  }
+  // Spliced rather than stringifying a wrapper object: the three fixed members cost nothing this way
+  // and the body (frozen, shared by nobody else) is serialised once.
+  return `{"custom_id":${JSON.stringify(customId)},"method":"POST","url":"/v1/chat/completions","body":${JSON.stringify(builder.toJSON())}}`;
+}

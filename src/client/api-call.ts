@@ -1,0 +1,97 @@
+import { APIError } from '../errors/api-error.js';
+import { Exchange } from '../transport/exchange.js';
+import type { ClientDispatcher } from './client-dispatcher.js';
+
+/** One call to an endpoint other than Chat Completions. */
+export interface ApiCall {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** After the base URL, such as `/batches` or `/files/file-abc/content`. */
+  readonly path: string;
+  /** A JSON string, or a multipart form (an upload). */
+  readonly body?: string | FormData;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Sends `call` through the client's transport (its key, headers, timeout, retries, error classes)
+ * and returns the parsed JSON object of a 2xx answer.
+ *
+ * The transport only knows how to POST a string (all a completion needs). Rather than widen it, the
+ * call adapts at its `fetch` seam: the method and body are swapped in on the last step, after ky has
+ * composed the URL and headers. A multipart body drops our `content-type` so that `fetch` writes the
+ * boundary. A `FormData` with a file-backed `Blob` can be sent again, so retries work for uploads too.
+ */
+export async function callJson(
+  dispatcher: ClientDispatcher,
+  call: ApiCall,
+): Promise<Record<string, unknown>> {
+  const exchange = exchangeOf(dispatcher, call);
+  try {
+    const { response, text } = await exchange.send(true);
+    return parseObject(response, text ?? '');
+  } finally {
+    exchange.release();
+  }
+}
+
+/**
+ * Like `callJson`, but hands back the 2xx response with its body unread (a file download): the
+ * timeout stops at the headers and the caller streams the body. Pass a signal to stop the download.
+ */
+export async function callRaw(dispatcher: ClientDispatcher, call: ApiCall): Promise<Response> {
+  const exchange = exchangeOf(dispatcher, call);
+  try {
+    const { response } = await exchange.send(false);
+    return response;
+  } finally {
+    // The body outlives the exchange: the caller's signal reaches it through fetch (see exchangeOf).
+    exchange.release();
+  }
+}
+
+function exchangeOf(dispatcher: ClientDispatcher, call: ApiCall): Exchange {
+  const json = typeof call.body === 'string' ? call.body : '';
+  const base = dispatcher.apiRequest(call.path, json, { signal: call.signal });
+  const form = call.body instanceof FormData ? call.body : undefined;
+  return new Exchange({
+    ...base,
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (call.method !== 'POST' || form !== undefined) headers.delete('content-type');
+      const send = base.fetch ?? globalThis.fetch;
+      return send(input, {
+        ...init,
+        method: call.method,
+        headers,
+        body: call.method === 'POST' ? (form ?? json) : null,
+        // The caller's signal joins the attempt's, so it still stops a download after send() returned.
+        signal:
+          call.signal === undefined || init?.signal == null
+            ? (init?.signal ?? null)
+            : AbortSignal.any([init.signal, call.signal]),
+      });
+    },
+  });
+}
+
+function parseObject(response: Response, text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+    return parsed as Record<string, unknown>;
+  }
+  const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  throw new APIError({
+    status: response.status,
+    error: {
+      message: `the response body is not a JSON object: ${JSON.stringify(excerpt)}`,
+      type: 'invalid_response',
+    },
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    headers: response.headers,
+  });
+}

@@ -1,0 +1,70 @@
+import type { FileObject } from '../batch/batch-wire.js';
+import { callJson, callRaw } from './api-call.js';
+import type { ClientDispatcher } from './client-dispatcher.js';
+
+/** Options of `client.files.upload()`. */
+export interface FileUploadOptions {
+  /** The name the API records. */
+  readonly filename: string;
+  /** What the file is for: `batch` for a batch input file. */
+  readonly purpose: 'batch' | 'assistants' | 'fine-tune' | 'vision' | 'user_data' | 'evals';
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The Files API, through the client's key, retries and errors.
+ * @see https://platform.openai.com/docs/api-reference/files
+ */
+export interface FilesAPI {
+  /**
+   * Uploads a file (`POST /files`, multipart). Pass a file-backed `Blob` (`fs.openAsBlob(path)`) so a
+   * large file is streamed from disk, not held in memory.
+   * @example const file = await client.files.upload(await openAsBlob('batch.jsonl'), { filename: 'batch.jsonl', purpose: 'batch' });
+   */
+  upload(file: Blob, options: FileUploadOptions): Promise<FileObject>;
+  /**
+   * Downloads a file's content (`GET /files/{id}/content`): the response, its body not yet read.
+   * @example const text = await (await client.files.content('file-abc123')).text();
+   */
+  content(fileId: string, options?: { readonly signal?: AbortSignal | undefined }): Promise<Response>;
+  /**
+   * Deletes a file (`DELETE /files/{id}`).
+   * @example await client.files.delete('file-abc123');
+   */
+  delete(
+    fileId: string,
+    options?: { readonly signal?: AbortSignal | undefined },
+  ): Promise<{ readonly id: string; readonly deleted: boolean }>;
+}
+
+/** The Files API of one client. */
+export function filesAPI(dispatcher: ClientDispatcher): FilesAPI {
+  return {
+    async upload(file, options) {
+      const form = new FormData();
+      form.append('purpose', options.purpose);
+      form.append('file', file, options.filename);
+      return (await callJson(dispatcher, {
+        method: 'POST',
+        path: '/files',
+        body: form,
+        signal: options.signal,
+      })) as unknown as FileObject;
+    },
+    content(fileId, options = {}) {
+      return callRaw(dispatcher, {
+        method: 'GET',
+        path: `/files/${encodeURIComponent(fileId)}/content`,
+        signal: options.signal,
+      });
+    },
+    async delete(fileId, options = {}) {
+      const body = await callJson(dispatcher, {
+        method: 'DELETE',
+        path: `/files/${encodeURIComponent(fileId)}`,
+        signal: options.signal,
+      });
+      return { id: String(body.id), deleted: body.deleted === true };
+    },
+  };
+}

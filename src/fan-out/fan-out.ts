@@ -1,0 +1,291 @@
+import { clientDefaults, type RetryDelayOptions } from '../client/client-options.js';
+import type { SendOptions } from '../client/dispatcher.js';
+import { APIError } from '../errors/api-error.js';
+import { APIConnectionError } from '../errors/connection-error.js';
+import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { ChatStream } from '../stream/chat-stream.js';
+import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
+import type { ChatCompletion } from '../wire/response.js';
+import { parseResetDuration } from './parse-reset-duration.js';
+
+/** Anything that sends itself: a complete `ChatBuilder` (streaming ones are read to their end). */
+export interface Sendable {
+  readonly send: (options?: SendOptions) => PromiseLike<unknown> | ChatStream;
+}
+
+/** What a fan-out gives for builders of type `TBuilder`: what their `send()` resolves to. */
+export type inferFanOutValue<TBuilder> = TBuilder extends {
+  readonly send: (options?: SendOptions) => infer $R;
+}
+  ? $R extends ChatStream
+    ? ChatCompletion
+    : Awaited<$R>
+  : never;
+
+/** One request's outcome, at its input's index: the value, or the error `send()` ended with. */
+export type FanOutResult<TValue> =
+  | { readonly ok: true; readonly value: TValue }
+  | { readonly ok: false; readonly error: Error };
+
+/** What `onProgress` receives after each request ends and whenever the fan-out pauses. */
+export interface FanOutProgress {
+  readonly total: number;
+  /** Requests with a result (value or error). */
+  readonly done: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  /** Requests being sent now. */
+  readonly inFlight: number;
+  /** Retries made so far (after 429s and other retryable failures). */
+  readonly retries: number;
+  /** While new requests are held back (a 429, or no rate-limit budget left): until when (epoch ms). */
+  readonly pausedUntil: number | undefined;
+}
+
+/** Options of `fanOut()`. */
+export interface FanOutOptions {
+  /** Requests in flight at once. Default 8. */
+  readonly concurrency?: number | undefined;
+  /**
+   * Retries of a retryable failure (429, 408, 409, 5xx, connection errors, timeouts), per request.
+   * The fan-out owns them (each `send()` runs with `maxRetries: 0`) so that a 429 can hold back every
+   * request, not only the one that got it. Default 5.
+   */
+  readonly maxRetries?: number | undefined;
+  /** Backoff between retries, as the client's `retryDelay` (same defaults). */
+  readonly retryDelay?: RetryDelayOptions | undefined;
+  /** Cancels everything: waits end at once, requests in flight are aborted, the rest never start. */
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((progress: FanOutProgress) => void) | undefined;
+  /** Options passed to every `send()` (timeout, headers, query). */
+  readonly sendOptions?: Omit<SendOptions, 'signal' | 'maxRetries' | 'idempotencyKey'> | undefined;
+}
+
+/**
+ * Sends many builders concurrently, at most `concurrency` at a time, and resolves with one result per
+ * builder in input order, each `{ ok: true, value }` or `{ ok: false, error }`: it never rejects, so
+ * one failure loses no other answer. Rate limits are shared across the fan-out:
+ * - a 429 holds back every new request for the server's `retry-after-ms`/`retry-after` (else the
+ *   backoff, growing while 429s follow each other), then the request is retried;
+ * - when a response's `x-ratelimit-remaining-requests` is no more than the requests still in flight,
+ *   or `x-ratelimit-remaining-tokens` is below what they are likely to use (the average `total_tokens`
+ *   so far), new requests wait for `x-ratelimit-reset-requests`/`-tokens` (`6m0s`, `1s`, `20ms`).
+ * Aborting `signal` ends it promptly: every request not finished gets an `APIUserAbortError`.
+ *
+ * @example
+ * const preset = client.chat().model('gpt-4o-mini').system('Answer in one word.');
+ * const results = await fanOut(questions.map((q) => preset.user(q)), {
+ *   concurrency: 32,
+ *   onProgress: (p) => console.log(`${p.done}/${p.total}`),
+ * });
+ * for (const result of results) console.log(result.ok ? result.value.choices[0]?.message.content : result.error.message);
+ */
+export async function fanOut<TBuilder extends Sendable>(
+  builders: Iterable<TBuilder>,
+  options: FanOutOptions = {},
+): Promise<FanOutResult<inferFanOutValue<TBuilder>>[]> {
+  const run = new FanOutRun<TBuilder>(Array.from(builders), options);
+  return run.start();
+}
+
+class FanOutRun<TBuilder extends Sendable> {
+  readonly #builders: readonly TBuilder[];
+  readonly #options: FanOutOptions;
+  readonly #results: FanOutResult<inferFanOutValue<TBuilder>>[];
+  readonly #delays: { readonly initial: number; readonly max: number; readonly maxRetryAfter: number };
+  readonly #maxRetries: number;
+  readonly #waits = new Set<() => void>();
+  #next = 0;
+  #succeeded = 0;
+  #failed = 0;
+  #inFlight = 0;
+  #retries = 0;
+  #pausedUntil = 0;
+  // Consecutive 429s across the fan-out: the shared backoff grows with them, a success resets it.
+  #strikes = 0;
+  #tokensUsed = 0;
+  #tokenSamples = 0;
+
+  constructor(builders: readonly TBuilder[], options: FanOutOptions) {
+    this.#builders = builders;
+    this.#options = options;
+    this.#results = new Array(builders.length);
+    this.#maxRetries = options.maxRetries ?? 5;
+    const delays = options.retryDelay;
+    this.#delays = {
+      initial: delays?.initial ?? clientDefaults.retryDelay.initial,
+      max: delays?.max ?? clientDefaults.retryDelay.max,
+      maxRetryAfter: delays?.maxRetryAfter ?? clientDefaults.retryDelay.maxRetryAfter,
+    };
+    const concurrency = options.concurrency ?? 8;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a whole number from 1 (got ${concurrency})`);
+    }
+    if (!Number.isInteger(this.#maxRetries) || this.#maxRetries < 0) {
+      throw new RangeError(`maxRetries must be a whole number from 0 (got ${this.#maxRetries})`);
+    }
+  }
+
+  async start(): Promise<FanOutResult<inferFanOutValue<TBuilder>>[]> {
+    const signal = this.#options.signal;
+    const onAbort = (): void => {
+      for (const wake of this.#waits) wake();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const workers = Math.min(this.#options.concurrency ?? 8, this.#builders.length);
+      await Promise.all(Array.from({ length: workers }, () => this.#work()));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    return this.#results;
+  }
+
+  async #work(): Promise<void> {
+    for (let index = this.#next++; index < this.#builders.length; index = this.#next++) {
+      const result = await this.#one(this.#builders[index] as TBuilder);
+      this.#results[index] = result;
+      if (result.ok) this.#succeeded++;
+      else this.#failed++;
+      this.#report();
+    }
+  }
+
+  async #one(builder: TBuilder): Promise<FanOutResult<inferFanOutValue<TBuilder>>> {
+    const signal = this.#options.signal;
+    // One key for every attempt: a retry after a lost answer is not run twice by the server.
+    const idempotencyKey = newIdempotencyKey();
+    for (let attempt = 0; ; attempt++) {
+      await this.#ready();
+      if (signal?.aborted) return { ok: false, error: aborted(signal) };
+      this.#inFlight++;
+      let failure: unknown;
+      try {
+        const { value, headers } = await sendOnce(builder, {
+          ...this.#options.sendOptions,
+          signal,
+          maxRetries: 0,
+          idempotencyKey,
+        });
+        this.#inFlight--;
+        this.#strikes = 0;
+        const tokens = (value as { usage?: { total_tokens?: unknown } } | null)?.usage?.total_tokens;
+        if (typeof tokens === 'number') {
+          this.#tokensUsed += tokens;
+          this.#tokenSamples++;
+        }
+        this.#observe(headers);
+        return { ok: true, value: value as inferFanOutValue<TBuilder> };
+      } catch (error) {
+        this.#inFlight--;
+        failure = error;
+      }
+      const headers = failure instanceof APIError ? failure.headers : undefined;
+      this.#observe(headers);
+      const error = failure instanceof Error ? failure : new Error(String(failure), { cause: failure });
+      if (signal?.aborted || error instanceof APIUserAbortError) return { ok: false, error };
+      if (!isRetryable(error) || attempt >= this.#maxRetries) return { ok: false, error };
+      const rateLimited = error instanceof APIError && error.status === 429;
+      const delay = retryDelay(rateLimited ? ++this.#strikes : attempt + 1, headers, this.#delays);
+      // A server asking to wait longer than maxRetryAfter is not waited for, as in the client.
+      if (delay === undefined) return { ok: false, error };
+      this.#retries++;
+      if (rateLimited) this.#pause(delay);
+      else await this.#sleep(delay);
+    }
+  }
+
+  /** Reads the rate-limit headers of an answer and holds new requests back when the budget is spent. */
+  #observe(headers: Headers | undefined): void {
+    if (headers === undefined) return;
+    const requests = intHeader(headers, 'x-ratelimit-remaining-requests');
+    if (requests !== undefined && requests <= this.#inFlight) {
+      const reset = parseResetDuration(headers.get('x-ratelimit-reset-requests'));
+      if (reset !== undefined) this.#pause(reset);
+    }
+    const tokens = intHeader(headers, 'x-ratelimit-remaining-tokens');
+    if (tokens !== undefined) {
+      const average = this.#tokenSamples === 0 ? 0 : this.#tokensUsed / this.#tokenSamples;
+      if (tokens <= 0 || tokens < average * (this.#inFlight + 1)) {
+        const reset = parseResetDuration(headers.get('x-ratelimit-reset-tokens'));
+        if (reset !== undefined) this.#pause(reset);
+      }
+    }
+  }
+
+  #pause(ms: number): void {
+    const until = Date.now() + ms;
+    if (until <= this.#pausedUntil) return;
+    this.#pausedUntil = until;
+    this.#report();
+  }
+
+  /** Waits while the fan-out is paused (a pause may be extended while waiting). */
+  async #ready(): Promise<void> {
+    for (let left = this.#pausedUntil - Date.now(); left > 0; left = this.#pausedUntil - Date.now()) {
+      if (this.#options.signal?.aborted) return;
+      await this.#sleep(left);
+    }
+  }
+
+  /** A timer that an abort ends at once; nothing is left pending either way. */
+  #sleep(ms: number): Promise<void> {
+    if (this.#options.signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.#waits.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.#waits.add(wake);
+    });
+  }
+
+  #report(): void {
+    const paused = this.#pausedUntil > Date.now() ? this.#pausedUntil : undefined;
+    this.#options.onProgress?.({
+      total: this.#builders.length,
+      done: this.#succeeded + this.#failed,
+      succeeded: this.#succeeded,
+      failed: this.#failed,
+      inFlight: this.#inFlight,
+      retries: this.#retries,
+      pausedUntil: paused,
+    });
+  }
+}
+
+/** One send: a promise's value, or a stream read to its end; with the answer's headers. */
+async function sendOnce(
+  builder: Sendable,
+  options: SendOptions,
+): Promise<{ readonly value: unknown; readonly headers: Headers | undefined }> {
+  const sent = builder.send(options);
+  if (sent instanceof ChatStream) {
+    const value = await sent.final();
+    return { value, headers: (await sent.response).headers };
+  }
+  const value = await sent;
+  const response = (value as { readonly response?: unknown } | null)?.response;
+  return { value, headers: response instanceof Response ? response.headers : undefined };
+}
+
+function isRetryable(error: Error): boolean {
+  if (error instanceof APIError) {
+    return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
+  }
+  return error instanceof APIConnectionError;
+}
+
+function intHeader(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function aborted(signal: AbortSignal): APIUserAbortError {
+  return new APIUserAbortError('Request was aborted.', { cause: signal.reason });
+}

@@ -1,0 +1,104 @@
+import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
+import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
+import type { ChatMessage, FunctionTool } from '../wire/request.js';
+import type { ChatCompletionMessageFunctionToolCall } from '../wire/response.js';
+
+/** What a tool's `run` receives besides its arguments. */
+export interface ToolRunContext {
+  /** The call being answered (its id, name and raw arguments). */
+  readonly toolCall: ChatCompletionMessageFunctionToolCall;
+  /** The conversation so far, the assistant message with this call included. */
+  readonly messages: readonly ChatMessage[];
+  /** Aborted when the caller aborts the tool loop: pass it on to fetches and the like. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Options of {@link tool}. */
+export interface ToolOptions<TName extends string, TSchema extends StandardSchema, TResult> {
+  /** `a-z A-Z 0-9 _ -`, at most 64 characters; what the model calls the tool by. */
+  readonly name: TName;
+  /** What the tool does and when to call it: the model reads this. */
+  readonly description?: string;
+  /** The arguments: a valibot schema, or any Standard Schema with a JSON Schema converter (zod 4). */
+  readonly parameters: TSchema;
+  /**
+   * Structured-outputs mode: the model's arguments follow the schema exactly. Default `true`; a
+   * schema that cannot be made strict is refused here with a `StrictSchemaError`.
+   */
+  readonly strict?: boolean;
+  /**
+   * Runs the tool in the tool loop (`builder.run()`), with the parsed arguments; the result is sent
+   * back to the model (strings as they are, anything else as JSON). Without it, the loop stops and
+   * hands the calls to the caller.
+   */
+  readonly run?: (args: inferOutput<TSchema>, context: ToolRunContext) => TResult | Promise<TResult>;
+}
+
+/**
+ * A function tool made from a schema by {@link tool}: its wire definition (computed and checked once),
+ * how to parse its arguments, and what runs it. Frozen; share it between builders and presets.
+ */
+export interface ChatTool<TName extends string = string, TArgs = unknown, TResult = unknown> {
+  readonly kind: 'chatwright.tool';
+  readonly name: TName;
+  /** The wire `tools[]` entry. */
+  readonly definition: FunctionTool;
+  /** The compiled schema of the arguments. */
+  readonly schema: CompiledSchema<TArgs>;
+  readonly run: ((args: TArgs, context: ToolRunContext) => TResult | Promise<TResult>) | undefined;
+  /** Type-level only: never set at runtime. */
+  readonly '~types'?: { readonly args: TArgs; readonly result: TResult };
+}
+
+/**
+ * Makes a function tool from a schema. The JSON Schema sent to the model is derived from the schema
+ * (strict by default), the model's arguments are parsed with it, and the tool's name and argument
+ * type follow it into the builder: `toolChoice()` accepts the name, and the calls in a response are
+ * typed by it.
+ *
+ * @example
+ * import * as v from 'valibot';
+ * const weather = tool({
+ *   name: 'get_weather',
+ *   description: 'The current weather in a city',
+ *   parameters: v.object({ city: v.string(), unit: v.optional(v.picklist(['c', 'f'])) }),
+ *   run: async ({ city, unit }) => ({ city, temperature: 21, unit: unit ?? 'c' }),
+ * });
+ * const reply = await chat().model('gpt-4o').tool(weather).user('Weather in Paris?').run();
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function tool<const TName extends string, TSchema extends StandardSchema, TResult = unknown>(
+  options: ToolOptions<TName, TSchema, TResult>,
+): ChatTool<TName, inferOutput<TSchema>, Awaited<TResult>> {
+  const strict = options.strict ?? true;
+  const schema = compileSchema(
+    options.parameters as StandardSchema<unknown, inferOutput<TSchema>>,
+    options.name,
+    strict,
+  );
+  const fn: FunctionTool['function'] = { name: options.name };
+  if (options.description !== undefined) fn.description = options.description;
+  fn.parameters = schema.jsonSchema;
+  fn.strict = strict;
+  const definition: FunctionTool = Object.freeze({ type: 'function', function: Object.freeze(fn) });
+  return Object.freeze({
+    kind: 'chatwright.tool',
+    name: options.name,
+    definition,
+    schema,
+    run: options.run as ChatTool<TName, inferOutput<TSchema>, Awaited<TResult>>['run'],
+  });
+}
+
+/** Whether a value is a tool made by {@link tool} (rather than a plain `{ name, parameters }` init). */
+export function isChatTool(value: unknown): value is ChatTool {
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'chatwright.tool'
+  );
+}
+
+/** The text a tool's result is sent back as: strings as they are, anything else as JSON. */
+export function toolResultText(result: unknown): string {
+  if (typeof result === 'string') return result;
+  return JSON.stringify(result) ?? 'null';
+}
