@@ -16,7 +16,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClient, fanOut, submitBatch, toBatchLine, writeBatchFiles } from '../src/index.js';
+import { submitBatch, writeBatchFiles } from '../src/batch/index.js';
+import { createClient, fanOut, toBatchLine } from '../src/index.js';
 import { createFakeServer } from '../src/testing/index.js';
 import { opsPerSecond } from './measure.js';
 

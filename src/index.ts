@@ -1,37 +1,7 @@
 // The public surface of chatwright: every export is named here, nothing is re-exported wholesale.
+// (biome's import sorting is off for this file, so the sections stay as written.)
 
-// Batch API (H6)
-export { BatchInputError, type BatchInputProblem } from './batch/batch-input-error.js';
-export { BatchItemError } from './batch/batch-item-error.js';
-export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';
-export type { BatchCompletion, BatchResult, inferBatchValue } from './batch/batch-result.js';
-export type {
-  Batch,
-  BatchError,
-  BatchOutputLine,
-  BatchRequestCounts,
-  BatchRequestLine,
-  BatchStatus,
-  CreateBatchParams,
-  FileObject,
-} from './batch/batch-wire.js';
-export {
-  BatchJob,
-  type BatchPart,
-  type BatchProgress,
-  type BatchWaitOptions,
-  type SubmitBatchOptions,
-  submitBatch,
-} from './batch/submit-batch.js';
-export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
-export {
-  type BatchInputFile,
-  type BatchItem,
-  type WriteBatchFilesOptions,
-  writeBatchFiles,
-} from './batch/write-batch-files.js';
-export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
-// Builder
+// Building requests
 export type {
   AssistantMessageInit,
   ChatBuilder,
@@ -48,10 +18,80 @@ export type {
   StreamOf,
   ToolChoiceInput,
 } from './builder/chat-builder.js';
+export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
 export { chat } from './builder/default-chat.js';
 export type { RequestValidation } from './builder/request-validation.js';
+
+// Type-state: what the compiler knows about a builder
+export type {
+  BuilderState,
+  InitialState,
+  LooseState,
+  NoToolInputs,
+  With,
+  WithTool,
+} from './state/builder-state.js';
+export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
+export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
+export type { ChatwrightTypeError } from './state/type-error.js';
+
+// Models: the capability catalog and its rules
+export {
+  adaptToModel,
+  type ModelAdaptation,
+  type ModelAdaptationResult,
+} from './models/adapt-to-model.js';
+export { capabilitiesOf } from './models/capabilities-of.js';
+export {
+  type CapabilityName,
+  type KnownModelId,
+  type ModelFamily,
+  modelFamilies,
+  modelIds,
+} from './models/catalog.js';
+export {
+  defineModels,
+  type inferDeclaredModel,
+  type ModelDeclaration,
+  type ModelExtension,
+} from './models/define-models.js';
+export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
+export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
+export { ModelDeclarationError } from './models/model-declaration-error.js';
+
+// Validation of bodies and presets outside a builder
+export { knownRequestFields } from './schema/known-request-fields.js';
+export { type ParsedPreset, type ParsePresetOptions, parsePreset } from './schema/parse-preset.js';
+export { presetSchema, requestSchema } from './schema/request-schema.js';
+export { toValidationError } from './schema/to-validation-error.js';
+export { validatePreset } from './schema/validate-preset.js';
+export { validateRequest } from './schema/validate-request.js';
+
+// Tools, structured output and the tool loop
+export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
+export { type DeepPartial, ParsedChatStream } from './structured/parsed-chat-stream.js';
+export type {
+  ParsedChatCompletion,
+  ParsedChatCompletionChoice,
+  ParsedChatCompletionMessage,
+  ParsedChatCompletionResult,
+  ParsedFunctionToolCall,
+  ParsedToolCall,
+} from './structured/parsed-completion.js';
+export { parsePartialJson } from './structured/partial-json.js';
+export type {
+  inferInput,
+  inferOutput,
+  StandardIssue,
+  StandardResult,
+  StandardSchema,
+} from './structured/standard-schema.js';
+export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
+
+// Sending: clients and options
 export type { BatchCallOptions, BatchesAPI } from './client/batches.js';
+export { ClientOptionsError } from './client/client-options-error.js';
 export {
   type ClientOptions,
   clientDefaults,
@@ -59,11 +99,39 @@ export {
   type RetryDelayOptions,
   type RetryEvent,
 } from './client/client-options.js';
-// Client
-export { ClientOptionsError } from './client/client-options-error.js';
 export { type ChatwrightClient, createClient } from './client/create-client.js';
 export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
 export type { FilesAPI, FileUploadOptions } from './client/files.js';
+
+// Streaming
+export { ChatStream, type StreamSource } from './stream/chat-stream.js';
+
+// Many requests: fan-out and batch lines (the Node-only batch workflow is in chatwright/batch)
+export { BatchInputError, type BatchInputProblem } from './batch/batch-input-error.js';
+export { BatchItemError } from './batch/batch-item-error.js';
+export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';
+export type { BatchCompletion, BatchResult, inferBatchValue } from './batch/batch-result.js';
+export type {
+  Batch,
+  BatchError,
+  BatchOutputLine,
+  BatchRequestCounts,
+  BatchRequestLine,
+  BatchStatus,
+  CreateBatchParams,
+  FileObject,
+} from './batch/batch-wire.js';
+export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+export {
+  type FanOutOptions,
+  type FanOutProgress,
+  type FanOutResult,
+  fanOut,
+  type inferFanOutValue,
+  type Sendable,
+} from './fan-out/fan-out.js';
+export { parseResetDuration } from './fan-out/parse-reset-duration.js';
+
 // Errors
 export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
 export { AuthenticationError } from './errors/authentication-error.js';
@@ -87,88 +155,7 @@ export { ToolArgumentsError } from './errors/tool-arguments-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
-// Fan-out (H6)
-export {
-  type FanOutOptions,
-  type FanOutProgress,
-  type FanOutResult,
-  fanOut,
-  type inferFanOutValue,
-  type Sendable,
-} from './fan-out/fan-out.js';
-export { parseResetDuration } from './fan-out/parse-reset-duration.js';
-// Tools, structured output, the tool loop
-export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
-// Models
-export {
-  adaptToModel,
-  type ModelAdaptation,
-  type ModelAdaptationResult,
-} from './models/adapt-to-model.js';
-export { capabilitiesOf } from './models/capabilities-of.js';
-export {
-  type CapabilityName,
-  type KnownModelId,
-  type ModelFamily,
-  modelFamilies,
-  modelIds,
-} from './models/catalog.js';
-export {
-  defineModels,
-  type inferDeclaredModel,
-  type ModelDeclaration,
-  type ModelExtension,
-} from './models/define-models.js';
-export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
-export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
-export { ModelDeclarationError } from './models/model-declaration-error.js';
-// Validation (for JSON bodies and presets outside a builder)
-export { knownRequestFields } from './schema/known-request-fields.js';
-export { type ParsedPreset, type ParsePresetOptions, parsePreset } from './schema/parse-preset.js';
-export { presetSchema, requestSchema } from './schema/request-schema.js';
-export { toValidationError } from './schema/to-validation-error.js';
-export { validatePreset } from './schema/validate-preset.js';
-export { validateRequest } from './schema/validate-request.js';
-// Type-state
-export type {
-  BuilderState,
-  InitialState,
-  LooseState,
-  NoToolInputs,
-  With,
-  WithTool,
-} from './state/builder-state.js';
-export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
-export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
-export type { ChatwrightTypeError } from './state/type-error.js';
-// Streaming
-export { ChatStream, type StreamSource } from './stream/chat-stream.js';
-export { type DeepPartial, ParsedChatStream } from './structured/parsed-chat-stream.js';
-export type {
-  ParsedChatCompletion,
-  ParsedChatCompletionChoice,
-  ParsedChatCompletionMessage,
-  ParsedChatCompletionResult,
-  ParsedFunctionToolCall,
-  ParsedToolCall,
-} from './structured/parsed-completion.js';
-export { parsePartialJson } from './structured/partial-json.js';
-export type {
-  inferInput,
-  inferOutput,
-  StandardIssue,
-  StandardResult,
-  StandardSchema,
-} from './structured/standard-schema.js';
-export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
 
-// Wire types: responses
-export type {
-  ChatCompletionChunk,
-  ChatCompletionChunkChoice,
-  ChatCompletionChunkDelta,
-  ChatCompletionChunkToolCallDelta,
-} from './wire/chunk.js';
 // Wire types: requests
 export type {
   AllowedToolsChoice,
@@ -220,6 +207,14 @@ export type {
   Voice,
   WebSearchOptions,
 } from './wire/request.js';
+
+// Wire types: responses
+export type {
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCallDelta,
+} from './wire/chunk.js';
 export type {
   ChatCompletion,
   ChatCompletionAnnotation,

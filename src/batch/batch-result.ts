@@ -1,3 +1,4 @@
+import type { ChatBuilder, CompletionOf } from '../builder/chat-builder.js';
 import type { ChatwrightError } from '../errors/chatwright-error.js';
 import type { ChatCompletion } from '../wire/response.js';
 
@@ -16,8 +17,9 @@ export type BatchResult<TValue = BatchCompletion> =
   | { readonly customId: string; readonly ok: false; readonly error: ChatwrightError };
 
 /**
- * The value of a batch result for builders of type `TBuilder`. Today the completion as the API sent
- * it; the type parameter is kept so that it can follow `send()`'s parsed type once batch results are
- * parsed (see `parseBatchCompletion`).
+ * The value of a batch result for builders of type `TBuilder`: what their `send()` resolves to
+ * (parsed output and typed tool calls included), less the HTTP response a batch line does not have.
  */
-export type inferBatchValue<_TBuilder> = BatchCompletion;
+export type inferBatchValue<TBuilder> = TBuilder extends ChatBuilder<infer TState>
+  ? Omit<CompletionOf<TState>, 'response'>
+  : BatchCompletion;

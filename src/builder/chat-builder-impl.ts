@@ -1,4 +1,5 @@
 import { type Draft, freeze } from 'immer';
+import { toBatchLine } from '../batch/to-batch-line.js';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError } from '../errors/validation-error.js';
@@ -353,6 +354,16 @@ export class ChatBuilderImpl {
   /** Whether `send()` parses responses: once a schema is set (mirrors `IsParsed` in the interface). */
   #parses(): boolean {
     return this.#schemas.output !== undefined || this.#schemas.tools.size > 0;
+  }
+
+  /** The line of a Batch API input file for this request (validated as `send()` validates). */
+  toBatchLine(customId: string): string {
+    return toBatchLine(this, customId);
+  }
+
+  /** The schemas a builder parses responses with, for the batch workflow (not public). */
+  static parseSpecOf(value: unknown): ParseSpec | undefined {
+    return value instanceof ChatBuilderImpl ? value.#schemas : undefined;
   }
 
   send(options?: SendOptions) {

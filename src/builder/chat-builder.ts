@@ -530,6 +530,15 @@ export interface ChatBuilder<TState extends BuilderState> {
   toJSON(): Readonly<Partial<ChatCompletionRequest>> & Readonly<Record<string, unknown>>;
 
   /**
+   * The line of a Batch API input file for this request: `custom_id`, `method`, `url` and the body,
+   * without its newline. Validated as `send()` validates; an invalid request or an empty id throws
+   * `BatchInputError`. For whole files, see `writeBatchFiles()` and `submitBatch()` in `chatwright/batch`.
+   * @example chat().model('gpt-4o-mini').user('Hi').toBatchLine('greeting-1')
+   * @see https://platform.openai.com/docs/api-reference/batch/request-input
+   */
+  toBatchLine(customId: string): string;
+
+  /**
    * Validates the whole request as `send()` would, without sending: the valibot result, with every
    * issue and its path.
    * @example const result = builder.validate(); if (!result.success) console.log(result.issues);

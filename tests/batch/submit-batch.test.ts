@@ -1,15 +1,18 @@
+import { expectTypeOf } from 'expect-type';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import * as v from 'valibot';
+import { type BatchProgress, submitBatch } from '../../src/batch/index.js';
 import type { BatchCompletion } from '../../src/index.js';
 import {
   BadRequestError,
   BatchItemError,
-  type BatchProgress,
   type BatchResult,
   ChatwrightError,
+  chat,
   InternalServerError,
   NotFoundError,
-  submitBatch,
+  ParsedOutputError,
 } from '../../src/index.js';
 import { completionBody, errorBody, type FakeServer } from '../../src/testing/index.js';
 import { clientOf, expectError, rejection, withServer } from '../client/support.js';
@@ -389,6 +392,45 @@ test('an abort stops wait() with APIUserAbortError and leaves no timer', async (
     assert.is((error as Error).name, 'APIUserAbortError');
     assert.is(rounds, 1);
   });
+});
+
+test('structured outputs in batch results are parsed and typed as send() parses them', async () => {
+  await withServer(async (server) => {
+    const client = clientOf(server);
+    const Answer = v.object({ word: v.string(), confidence: v.number() });
+    const preset = presetOf(server).jsonSchema(Answer, { name: 'answer' });
+    server.enqueueBatch({
+      answer: (line: { custom_id: string }) => ({
+        body: completionBody(
+          line.custom_id === 'bad' ? '{"word":"x"}' : `{"word":"${line.custom_id}","confidence":0.5}`,
+        ),
+      }),
+    });
+    const job = await submitBatch(client, [
+      { customId: 'alpha', builder: preset.user('a') },
+      { customId: 'bad', builder: preset.user('b') },
+    ]);
+    await job.wait({ pollIntervalMs: 1 });
+    const results = await collect(job.results());
+    const first = results[0];
+    if (!first?.ok) throw new Error('expected a result');
+    expectTypeOf(first.value.choices[0]!.message.parsed).toEqualTypeOf<{
+      word: string;
+      confidence: number;
+    } | null>();
+    assert.equal(first.value.choices[0]?.message.parsed, { word: 'alpha', confidence: 0.5 });
+    const second = results[1];
+    assert.is(second?.ok, false);
+    assert.instance(second?.ok === false ? second.error : undefined, ParsedOutputError);
+  });
+});
+
+test('builder.toBatchLine() is the batch line of the builder', () => {
+  const builder = chat().model('gpt-4o-mini').user('Hi');
+  assert.is(
+    builder.toBatchLine('greeting-1'),
+    '{"custom_id":"greeting-1","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}]}}',
+  );
 });
 
 test.run();

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  APIUserAbortError,
-  BatchInputError,
-  batchLimits,
-  chat,
-  toBatchLine,
-  writeBatchFiles,
-} from '../../src/index.js';
+import { writeBatchFiles } from '../../src/batch/index.js';
+import { APIUserAbortError, BatchInputError, batchLimits, chat, toBatchLine } from '../../src/index.js';
 import { expectError, rejection } from '../client/support.js';
 
 const preset = chat().model('gpt-4o-mini').system('Answer in one word.');

@@ -1,0 +1,17 @@
+// chatwright/batch: the Batch API workflow, which reads and writes files and so runs in Node only.
+// Kept apart from the main entry so that browser bundles never see its `node:` imports.
+
+export {
+  BatchJob,
+  type BatchPart,
+  type BatchProgress,
+  type BatchWaitOptions,
+  type SubmitBatchOptions,
+  submitBatch,
+} from './submit-batch.js';
+export {
+  type BatchInputFile,
+  type BatchItem,
+  type WriteBatchFilesOptions,
+  writeBatchFiles,
+} from './write-batch-files.js';
