@@ -20,6 +20,5 @@ export type BatchResult<TValue = BatchCompletion> =
  * The value of a batch result for builders of type `TBuilder`: what their `send()` resolves to
  * (parsed output and typed tool calls included), less the HTTP response a batch line does not have.
  */
-export type inferBatchValue<TBuilder> = TBuilder extends ChatBuilder<infer TState>
-  ? Omit<CompletionOf<TState>, 'response'>
-  : BatchCompletion;
+export type inferBatchValue<TBuilder> =
+  TBuilder extends ChatBuilder<infer TState> ? Omit<CompletionOf<TState>, 'response'> : BatchCompletion;
