@@ -1,5 +1,6 @@
 import { APIError } from '../errors/api-error.js';
 import { Exchange } from '../transport/exchange.js';
+import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
 /** One call to an endpoint other than Chat Completions. */
@@ -28,7 +29,7 @@ export async function callJson(
   const exchange = exchangeOf(dispatcher, call);
   try {
     const { response, text } = await exchange.send(true);
-    return parseObject(response, text ?? '');
+    return parseJsonObject(response, text ?? '');
   } finally {
     exchange.release();
   }
@@ -71,27 +72,5 @@ function exchangeOf(dispatcher: ClientDispatcher, call: ApiCall): Exchange {
             : AbortSignal.any([init.signal, call.signal]),
       });
     },
-  });
-}
-
-function parseObject(response: Response, text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-    return parsed as Record<string, unknown>;
-  }
-  const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
-  throw new APIError({
-    status: response.status,
-    error: {
-      message: `the response body is not a JSON object: ${JSON.stringify(excerpt)}`,
-      type: 'invalid_response',
-    },
-    requestId: response.headers.get('x-request-id') ?? undefined,
-    headers: response.headers,
   });
 }

@@ -2,6 +2,7 @@ import { APIError } from '../errors/api-error.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import {
@@ -170,26 +171,9 @@ function mergeHeaders(into: Record<string, string>, from: Readonly<Record<string
 }
 
 function toResult(response: Response, text: string): ChatCompletionResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
-    throw new APIError({
-      status: response.status,
-      error: {
-        message: `the response body is not a JSON object: ${JSON.stringify(excerpt)}`,
-        type: 'invalid_response',
-      },
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      headers: response.headers,
-    });
-  }
+  const parsed = parseJsonObject(response, text);
   // Not enumerable: spreading or serialising a result gives back exactly what the API sent.
-  return Object.defineProperties(parsed as ChatCompletion, {
+  return Object.defineProperties(parsed as unknown as ChatCompletion, {
     requestId: { value: response.headers.get('x-request-id') ?? undefined, configurable: true },
     response: { value: response, configurable: true },
   }) as ChatCompletionResult;
