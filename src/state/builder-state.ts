@@ -80,7 +80,7 @@ export interface LooseState {
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
 export type NoToolInputs = Readonly<Record<never, never>>;
 
-/** `TState` with`` `TKey` replaced by `TValue`: one flat mapped type, no recursion. */
+/** `TState` with `TKey` replaced by `TValue`: one flat mapped type, no recursion. */
 export type With<TState extends BuilderState, TKey extends keyof BuilderState, TValue> = {
   readonly [P in keyof BuilderState]: P extends TKey ? TValue : TState[P];
 };
