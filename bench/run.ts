@@ -31,7 +31,7 @@ for (const [name, load] of suites) {
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const header = `# Benchmarks
 
-Made by \`npm run bench\` (\`tsx bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
+Made by \`npm run bench\` (\`node --expose-gc --import tsx bench/run.ts\`) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
 ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB. Figures are medians of several runs on
 loopback; ratios matter more than absolute numbers, which vary by machine. Benchmarks are never timed tests:
 \`npm test\` does not run them.
