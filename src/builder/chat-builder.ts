@@ -1,5 +1,6 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
+import type { KnownModelId } from '../models/catalog.js';
 import type { BuilderState, With, WithTool } from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
@@ -170,11 +171,13 @@ export interface ChatBuilder<TState extends BuilderState> {
   // ---- model and messages -------------------------------------------------------------------------
 
   /**
-   * The model id (`model`), such as `gpt-4o` or `o3`; any string works for fine-tunes and other
-   * providers.
+   * The model id (`model`), such as `gpt-4o` or `o3`: editors suggest the catalog's ids, and any
+   * string works for fine-tunes and other providers. A catalog model's own rules apply at `send()`.
    * @example chat().model('gpt-4o')
    */
-  model<const $Model extends string>(id: $Model): ChatBuilder<With<TState, 'model', $Model>>;
+  model<const $Model extends KnownModelId | (string & {})>(
+    id: $Model,
+  ): ChatBuilder<With<TState, 'model', $Model>>;
 
   /**
    * Appends a system message: instructions the model follows for the whole conversation.
