@@ -33,7 +33,7 @@ function unwrapEntries(entries: v.ObjectEntries): ReadonlyMap<string, Entry> {
  * kept for `extra()`), with a faster run. `looseObject` visits every known entry (37 here) on every
  * parse; a typical body sets six, so this one visits the input's own keys instead, which made the
  * whole validation about twice as fast. Two deliberate differences: arrays are not objects here, and a
- * `__proto__` / `constructor` / `prototype` key is reported rather than silently dropped.
+ * `__proto__` key is reported rather than silently dropped.
  * Entries must all be optional: a missing key is never reported (send-rules.ts reports `model` and
  * `messages` with a builder hint).
  */

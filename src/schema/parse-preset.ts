@@ -71,7 +71,7 @@ function unknownField(field: string, value: unknown): ValidationIssue {
 /**
  * Reads a shared preset (a request body, complete or not) from JSON text or an already parsed value.
  * Refuses anything that is not a JSON object, unknown top-level fields (unless listed in
- * `options.extra`), `__proto__` / `constructor` / `prototype` keys at any depth, and malformed values;
+ * `options.extra`), `__proto__` keys at any depth, and malformed values;
  * the preset rules must hold. Returns fresh plain copies: the input is never kept or frozen.
  *
  * @throws {ValidationError} listing every problem with its path.

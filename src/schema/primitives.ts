@@ -10,14 +10,11 @@ import * as v from 'valibot';
 export const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /**
- * Keys never accepted from input: assigning `__proto__` replaces an object's prototype, and
- * `constructor` / `prototype` are the usual gadgets of prototype-pollution attacks.
+ * Keys never accepted from input: assigning `__proto__` replaces an object's prototype. (`constructor`
+ * and `prototype` are harmless here: every copy is a fresh plain object that nothing merges into, and a
+ * JSON Schema may well name a property `constructor`.)
  */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-]);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__proto__']);
 
 /** `'a', 'b' or 'c'`: a readable list of allowed literal values. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -178,7 +175,7 @@ export function stringOrParts<const TPart extends v.GenericSchema>(name: string,
 /**
  * A JSON object used as a map (`metadata`, `logit_bias`): every own key must pass `isValidKey`, every
  * value `value`. Written as one `rawCheck` rather than `record`, because `record` silently drops
- * `__proto__`, `constructor` and `prototype` keys (a dropped key would never be reported) and because a
+ * `__proto__` keys (a dropped key would never be reported) and because a
  * bad key must not hide the bad values next to it. The value is passed through, not copied.
  */
 /* @__NO_SIDE_EFFECTS__ */

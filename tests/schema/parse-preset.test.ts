@@ -161,21 +161,13 @@ test('prototype pollution: a top-level __proto__ is refused and Object.prototype
   assert.not.ok('polluted' in Object.prototype);
 });
 
-test('prototype pollution: __proto__, constructor and prototype are refused at any depth', () => {
+test('prototype pollution: __proto__ is refused at any depth; constructor and prototype are plain keys', () => {
   const json = JSON.stringify({
     metadata: { constructor: 'x' },
     tools: [{ type: 'function', function: { name: 'f', parameters: { properties: { prototype: {} } } } }],
     messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }],
   }).replace('"text":"x"', '"text":"x","__proto__":{"polluted":1}');
   assert.equal(rejection(json), [
-    {
-      path: 'metadata.constructor',
-      message: 'the key "constructor" is not allowed (it could pollute object prototypes)',
-    },
-    {
-      path: 'tools.0.function.parameters.properties.prototype',
-      message: 'the key "prototype" is not allowed (it could pollute object prototypes)',
-    },
     {
       path: 'messages.0.content.0.__proto__',
       message: 'the key "__proto__" is not allowed (it could pollute object prototypes)',
