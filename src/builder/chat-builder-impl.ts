@@ -340,7 +340,13 @@ export class ChatBuilderImpl {
   }
 
   validate(): RequestValidation {
-    this.#validation ??= validateRequest(this.toJSON());
+    if (this.#validation === undefined) {
+      const result = validateRequest(this.toJSON());
+      // Frozen: the same object is returned every time and decides what send() sends, so a caller
+      // must not be able to turn a failure into a success.
+      if (result.issues !== undefined) Object.freeze(result.issues);
+      this.#validation = Object.freeze(result);
+    }
     return this.#validation;
   }
 

@@ -144,14 +144,16 @@ type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState 
 
 /**
  * Every way the builder's parameters break its model's rules, as sentences; `never` when they fit
- * (and always for a model outside the catalog, which stays permissive).
+ * (and always for a model outside the catalog, which stays permissive, and for an imported preset,
+ * whose parameters only runtime validation can see).
  */
-export type ModelProblem<TState extends BuilderState> = TState['model'] extends infer TModel extends string &
-  keyof ModelCatalog
-  ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
-    ? ProblemsFor<TModel, TCaps, TState>
-    : never
-  : never;
+export type ModelProblem<TState extends BuilderState> = string extends TState['params']
+  ? never // an imported preset: its parameters are known only at runtime, which checks them
+  : TState['model'] extends infer TModel extends string & keyof ModelCatalog
+    ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
+      ? ProblemsFor<TModel, TCaps, TState>
+      : never
+    : never;
 
 /** What `reasoningEffort()` accepts: the chosen model's efforts, or every effort before a model is known. */
 export type ReasoningEffortFor<TModel> = TModel extends string & keyof ModelCatalog

@@ -231,4 +231,14 @@ async function captureIssues(builder: Unchecked) {
   return [];
 }
 
+test('the validation result cannot be tampered with to send an invalid request', async () => {
+  const builder = ok().temperature(3);
+  const result = builder.validate();
+  assert.throws(() => {
+    result.success = true;
+  }, TypeError);
+  assert.ok(Object.isFrozen(result.issues));
+  await rejects(builder, [{ path: 'temperature', message: 'temperature must be between 0 and 2' }]);
+});
+
 test.run();

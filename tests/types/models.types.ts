@@ -108,3 +108,8 @@ chat()
   .webSearch()
   .prediction('x').send;
 chat().model('llama3.1:8b').user('Hi').temperature(0.7).reasoningEffort('low').send;
+
+// ---- imported presets: the parameters are known only at runtime, so the model rules wait for it ----
+chat.fromJSON('{}').model('gpt-4o').user('Hi').send;
+chat.fromJSON('{}').model('o3').user('Hi').send;
+expectTypeOf(chat.fromJSON('{}').model('o3').user('Hi').stream(false).send).toBeFunction();
