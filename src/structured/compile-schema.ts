@@ -45,7 +45,9 @@ export function compileSchema<TOutput>(
   name: string,
   strict: boolean,
 ): CompiledSchema<TOutput> {
-  const raw = toJson(schema, name);
+  // A copy: converters share arrays with the caller's schema (picklist options, examples...), and the
+  // result is frozen below; the caller's schema must never be.
+  const raw = structuredClone(toJson(schema, name));
   let jsonSchema: JsonSchema = raw;
   let plan: NullPlan | undefined;
   let definitions: Readonly<Record<string, NullPlan | undefined>> = {};

@@ -312,4 +312,24 @@ test('tool objects are shared, not copied or mutated, by builders', () => {
   assert.equal(b.toJSON().tools, [weather.definition, stock.definition]);
 });
 
+test("the caller's schema is never frozen, not even the arrays a converter shares", () => {
+  const options = ['c', 'f'];
+  const examples = ['Paris'];
+  const parameters = v.object({ unit: v.picklist(options), city: v.pipe(v.string(), v.examples(examples)) });
+  const made = tool({ name: 'get_weather', parameters });
+  chat()
+    .model('gpt-4o')
+    .user('Hi')
+    .tool(made)
+    .jsonSchema(v.object({ unit: v.picklist(options) }), { name: 'x' });
+  assert.not.ok(Object.isFrozen(options));
+  assert.not.ok(Object.isFrozen(examples));
+  options.push('k');
+  assert.equal(
+    (made.definition.function.parameters as { properties: { unit: { enum: string[] } } }).properties.unit
+      .enum,
+    ['c', 'f'],
+  );
+});
+
 test.run();
