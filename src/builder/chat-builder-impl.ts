@@ -2,7 +2,7 @@ import { type Draft, freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
-import { ValidationError } from '../errors/validation-error.js';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
@@ -16,6 +16,7 @@ import {
   userMessage,
 } from '../params/messages.js';
 import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
+import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
@@ -303,10 +304,14 @@ export class ChatBuilderImpl {
   // ---- composition and output
 
   extra(fields: Record<string, unknown>) {
-    const copied = copyCallerData(fields, '');
-    if (typeof copied !== 'object' || copied === null || Array.isArray(copied)) {
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
       throw new ValidationError([{ path: '', message: 'extra() takes an object of fields', input: fields }]);
     }
+    // Extras bypass the field schemas, so they are held to JSON data here, at the call: the strict copy
+    // refuses sets, dates, functions, cycles and `__proto__` keys with their paths.
+    const problems: ValidationIssue[] = [];
+    const copied = copyJson(fields, '', problems) as Record<string, unknown>;
+    if (problems.length > 0) throw new ValidationError(problems, 'Invalid extra() fields');
     // A known field set through extra() would silently shadow (or be shadowed by) its own method.
     const shadowing = Object.keys(copied).filter((key) => knownRequestFields.has(key));
     if (shadowing.length > 0) {

@@ -129,6 +129,13 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
   };
   if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
+  // Checked here too (the client checks again per send) so a bad value fails at createClient().
+  if (typeof normalized.apiKey === 'string') checkHeaderValue(normalized.apiKey, 'apiKey', 'authorization');
+  if (typeof normalized.organization === 'string') {
+    checkHeaderValue(normalized.organization, 'organization', 'openai-organization');
+  }
+  if (typeof normalized.project === 'string') checkHeaderValue(normalized.project, 'project', 'openai-project');
+  checkHeaders(normalized.defaultHeaders, 'defaultHeaders');
   if (typeof normalized.apiKey === 'string') assertBrowserAllowed(normalized.dangerouslyAllowBrowser);
   return normalized;
 }
@@ -176,11 +183,54 @@ export function chatCompletionsURL(value: string, option: string): string {
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new ClientOptionsError(
       option,
-      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(value)})`,
+      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(withoutUserinfo(value))})`,
+    );
+  }
+  // fetch refuses such a URL with a TypeError that quotes it, password included; credentials go in
+  // `apiKey` or `defaultHeaders`.
+  if (url.username !== '' || url.password !== '') {
+    throw new ClientOptionsError(
+      option,
+      `${option} must not carry a user name or password (\`https://user:password@host\`): pass credentials ` +
+        'with `apiKey` or `defaultHeaders` instead',
     );
   }
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
   return url.toString();
+}
+
+/** Hides what looks like `user:password@` in a string that did not even parse as a URL. */
+function withoutUserinfo(value: string): string {
+  return value.replace(/^([^/?#]*\/\/)[^/?#]*@/, '$1***@');
+}
+
+// What fetch accepts in a header value: bytes (code points up to U+00FF) but no NUL, CR or LF.
+const badHeaderValue = /[\0\r\n]|[^\0-\xff]/;
+// A header name is an HTTP token (RFC 9110).
+const headerName = /^[!#$%&'*+\-.^`|~\w]+$/;
+
+/**
+ * Checks a value about to be sent as a header. fetch refuses a bad one with a TypeError that quotes
+ * it, and a header value is often a credential: the error here names the option and the header only.
+ */
+export function checkHeaderValue(value: string, option: string, header: string): void {
+  if (typeof value !== 'string' || badHeaderValue.test(value)) {
+    throw new ClientOptionsError(
+      option,
+      `${option} cannot be sent as the \`${header}\` header: the value must be a string without CR, LF or ` +
+        'NUL and with no character above U+00FF (the value is not shown: it may be a credential)',
+    );
+  }
+}
+
+/** Checks every name and value of a headers option (`defaultHeaders`, a send's `headers`). */
+export function checkHeaders(headers: Readonly<Record<string, string | null>>, option: string): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!headerName.test(name)) {
+      throw new ClientOptionsError(option, `${option} has an invalid header name ${JSON.stringify(name)}`);
+    }
+    if (value !== null) checkHeaderValue(value, `${option}.${name}`, name.toLowerCase());
+  }
 }
 
 /**

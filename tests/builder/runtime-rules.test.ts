@@ -241,4 +241,33 @@ test('the validation result cannot be tampered with to send an invalid request',
   await rejects(builder, [{ path: 'temperature', message: 'temperature must be between 0 and 2' }]);
 });
 
+test('extra() takes JSON data only, and never freezes what the caller passed', () => {
+  const set = new Set([1]);
+  const issues = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      assert.instance(error, ValidationError);
+      return (error as ValidationError).issues.map((issue) => issue.path);
+    }
+    return assert.unreachable('extra() accepted data that is not JSON');
+  };
+  assert.equal(
+    issues(() => ok().extra({ s: set })),
+    ['s'],
+  );
+  set.add(2);
+  assert.equal(
+    issues(() => ok().extra(JSON.parse('{"__proto__":{"x":1}}'))),
+    ['__proto__'],
+  );
+  assert.equal(
+    issues(() => ok().extra({ when: new Date(0) })),
+    ['when'],
+  );
+  const options = { num_ctx: 4096 };
+  ok().extra({ options });
+  assert.not.ok(Object.isFrozen(options));
+});
+
 test.run();
