@@ -25,7 +25,7 @@ import { type ParseSpec, parseCompletion } from '../structured/parse-completion.
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import { isStandardSchema } from '../structured/standard-schema.js';
 import { type ChatTool, isChatTool } from '../tools/tool.js';
-import type { ChatCompletionRequest, ChatMessage, Tool } from '../wire/request.js';
+import type { ChatCompletionRequest, ChatMessage, Tool, ToolChoice } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type {
   AssistantMessageInit,
@@ -427,11 +427,20 @@ export class ChatBuilderImpl {
       append: (messages) => {
         const next = this.#set('messages', [...(this.#body.messages ?? []), ...messages]);
         // A tool_choice that forces a call would make every step call a tool again, until maxSteps:
-        // once the forced call is answered, the model chooses.
-        const choice = this.#body.tool_choice;
-        const forced = choice !== undefined && choice !== 'auto' && choice !== 'none';
-        return (forced ? next.#set('tool_choice', 'auto') : next).#loopSubject();
+        // once the forced call is answered, the model chooses (among the allowed tools, if limited).
+        const relaxed = relaxedToolChoice(this.#body.tool_choice);
+        return (relaxed === undefined ? next : next.#set('tool_choice', relaxed)).#loopSubject();
       },
     };
   }
+}
+
+/** The tool_choice for the steps after a forced call, or `undefined` when the choice forces nothing. */
+function relaxedToolChoice(choice: ToolChoice | undefined): ToolChoice | undefined {
+  if (choice === undefined || choice === 'auto' || choice === 'none') return undefined;
+  if (typeof choice === 'object' && choice.type === 'allowed_tools') {
+    if (choice.allowed_tools.mode === 'auto') return undefined;
+    return { type: 'allowed_tools', allowed_tools: { ...choice.allowed_tools, mode: 'auto' } };
+  }
+  return 'auto';
 }

@@ -8,6 +8,8 @@ import type { ChatCompletion } from '../wire/response.js';
 import {
   assertBrowserAllowed,
   chatCompletionsURL,
+  checkHeaders,
+  checkHeaderValue,
   checkMaxRetries,
   checkTimeout,
   clientDefaults,
@@ -100,8 +102,15 @@ export class ClientDispatcher implements Dispatcher {
     if (target.apiKey !== null) headers.authorization = `Bearer ${target.apiKey}`;
     if (target.organization !== null) headers['openai-organization'] = target.organization;
     if (target.project !== null) headers['openai-project'] = target.project;
+    // defaultHeaders were checked by createClient(); per-send values and the idempotency key are here.
     mergeHeaders(headers, client.defaultHeaders);
-    if (options.headers !== undefined) mergeHeaders(headers, options.headers);
+    if (options.headers !== undefined) {
+      checkHeaders(options.headers, 'headers');
+      mergeHeaders(headers, options.headers);
+    }
+    if (options.idempotencyKey !== undefined) {
+      checkHeaderValue(options.idempotencyKey, 'idempotencyKey', 'idempotency-key');
+    }
     const query =
       client.defaultQuery === undefined && options.query === undefined
         ? undefined
@@ -134,13 +143,22 @@ export class ClientDispatcher implements Dispatcher {
           '(`apiKey: null` sends none, for local servers that need no key).',
       );
     }
-    if (client.apiKey === undefined) assertBrowserAllowed(client.dangerouslyAllowBrowser);
+    if (client.apiKey === undefined) {
+      assertBrowserAllowed(client.dangerouslyAllowBrowser);
+      // Options were checked by createClient(); what comes from the environment is checked per send.
+      if (apiKey !== null) checkHeaderValue(apiKey, clientEnv.apiKey, 'authorization');
+    }
+    const organization = client.organization === undefined ? readEnv(clientEnv.organization) : undefined;
+    if (organization !== undefined) {
+      checkHeaderValue(organization, clientEnv.organization, 'openai-organization');
+    }
+    const project = client.project === undefined ? readEnv(clientEnv.project) : undefined;
+    if (project !== undefined) checkHeaderValue(project, clientEnv.project, 'openai-project');
     return {
       url: this.#endpoint(),
       apiKey,
-      organization:
-        client.organization === undefined ? (readEnv(clientEnv.organization) ?? null) : client.organization,
-      project: client.project === undefined ? (readEnv(clientEnv.project) ?? null) : client.project,
+      organization: client.organization === undefined ? (organization ?? null) : client.organization,
+      project: client.project === undefined ? (project ?? null) : client.project,
     };
   }
 

@@ -4,7 +4,7 @@ import type { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { post, unwrapNetworkError } from './http.js';
+import { isNetworkError, post, unwrapNetworkError } from './http.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
@@ -127,6 +127,22 @@ export class Exchange {
       try {
         response = await post({ url, body, headers, searchParams, signal: controller.signal, fetch });
       } catch (error) {
+        if (!isNetworkFailure(error, controller)) {
+          // Not the network: the request could not be built (a header fetch refuses, a bug in a custom
+          // fetch). Sending it again fails the same way, and such an error's message may quote a header
+          // value (an API key): neither its message nor the error itself is kept.
+          this.#throwIfAborted();
+          const name = error instanceof Error ? error.name : typeof error;
+          return {
+            ok: false,
+            error: new APIConnectionError(
+              `Connection error: the request could not be sent (fetch threw a ${name} that is not a ` +
+                'network failure; its message is not shown, as it may quote a header value).',
+              { retryable: false },
+            ),
+            retryable: false,
+          };
+        }
         return { ok: false, error: this.#failure(controller, error), retryable: true };
       }
       if (!response.ok) {
@@ -150,7 +166,7 @@ export class Exchange {
       } catch (error) {
         // The server answered 2xx and has done (and billed) the work: a body lost on the way is not
         // sent again.
-        return { ok: false, error: this.#failure(controller, error), retryable: false };
+        return { ok: false, error: this.#failure(controller, error, false), retryable: false };
       }
     } finally {
       clearTimeout(timer);
@@ -161,12 +177,15 @@ export class Exchange {
    * Names why an attempt failed: the timer fired, or the connection failed (both retryable). An abort
    * by the caller is thrown instead of returned, because nothing may retry it.
    */
-  #failure(controller: AbortController, error: unknown): ChatwrightError {
+  #failure(controller: AbortController, error: unknown, retryable = true): ChatwrightError {
     if (this.#aborted !== undefined) throw userAbort(this.#aborted.reason);
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (reason instanceof APITimeoutError) return reason;
+    if (reason instanceof APITimeoutError) {
+      // `retryable: false` tells fanOut and callers what the client decided: do not send it again.
+      return retryable ? reason : new APITimeoutError(reason.message, { retryable: false });
+    }
     const cause = unwrapNetworkError(error);
-    return new APIConnectionError(`Connection error: ${innermostMessage(cause)}`, { cause });
+    return new APIConnectionError(`Connection error: ${innermostMessage(cause)}`, { cause, retryable });
   }
 
   #sleep(ms: number): Promise<void> {
@@ -180,6 +199,14 @@ export class Exchange {
       this.#wake = done;
     });
   }
+}
+
+/**
+ * Whether post() failed on the network: ky's NetworkError (a fetch TypeError it recognises), or the
+ * attempt's own abort (its timer, the caller). Anything else happened before a byte was sent.
+ */
+function isNetworkFailure(error: unknown, controller: AbortController): boolean {
+  return isNetworkError(error) || controller.signal.aborted;
 }
 
 function userAbort(reason: unknown): APIUserAbortError {

@@ -56,3 +56,8 @@ export function post(call: HttpCall): Promise<Response> {
 export function unwrapNetworkError(error: unknown): unknown {
   return error instanceof NetworkError ? error.cause : error;
 }
+
+/** Whether post() failed because the network did (ky recognised fetch's network TypeError). */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof NetworkError;
+}

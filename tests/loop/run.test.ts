@@ -366,6 +366,24 @@ test('a forcing tool_choice applies to the first step only; then the model choos
   });
 });
 
+test('an allowed_tools choice keeps its tools after the first step; only a required mode relaxes', async () => {
+  const clock = tool({ name: 'clock', parameters: v.object({}), run: () => '12:00' });
+  const allowed = (mode: 'auto' | 'required') => ({
+    type: 'allowed_tools' as const,
+    allowed_tools: { mode, tools: [{ type: 'function', function: { name: 'clock' } }] },
+  });
+  for (const mode of ['auto', 'required'] as const) {
+    await withServer(async (server) => {
+      server.enqueue(calls(['clock', '{}']), replies.completion('Noon.'));
+      await clientOf(server).chat().model('gpt-4o').user('Time?').tool(clock).toolChoice(allowed(mode)).run();
+      assert.equal(
+        server.requests.map((request) => (request.body as { tool_choice: unknown }).tool_choice),
+        [allowed(mode), allowed('auto')],
+      );
+    });
+  }
+});
+
 test('maxSteps must be a positive integer', async () => {
   await withServer(async (server) => {
     const error = await rejection(clientOf(server).chat().model('gpt-4o').user('Go').run({ maxSteps: 0 }));
