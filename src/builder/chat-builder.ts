@@ -287,7 +287,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   topLogprobs(
     count: RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
-  ): ChatBuilder<TState>;
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'top_logprobs'>>;
 
   // ---- output limits and shape ------------------------------------------------------------------
 
@@ -461,7 +461,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   streamOptions(
     options: RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
-  ): ChatBuilder<TState>;
+  ): ChatBuilder<With<TState, 'params', TState['params'] | 'stream_options'>>;
 
   // ---- platform -----------------------------------------------------------------------------------
 

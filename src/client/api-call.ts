@@ -1,4 +1,3 @@
-import { APIError } from '../errors/api-error.js';
 import { Exchange } from '../transport/exchange.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ClientDispatcher } from './client-dispatcher.js';

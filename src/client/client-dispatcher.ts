@@ -1,4 +1,3 @@
-import { APIError } from '../errors/api-error.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';

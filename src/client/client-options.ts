@@ -134,7 +134,8 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
   if (typeof normalized.organization === 'string') {
     checkHeaderValue(normalized.organization, 'organization', 'openai-organization');
   }
-  if (typeof normalized.project === 'string') checkHeaderValue(normalized.project, 'project', 'openai-project');
+  if (typeof normalized.project === 'string')
+    checkHeaderValue(normalized.project, 'project', 'openai-project');
   checkHeaders(normalized.defaultHeaders, 'defaultHeaders');
   if (typeof normalized.apiKey === 'string') assertBrowserAllowed(normalized.dangerouslyAllowBrowser);
   return normalized;

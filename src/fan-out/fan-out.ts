@@ -3,24 +3,35 @@ import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { ChatStream } from '../stream/chat-stream.js';
+import type { ChatStream } from '../stream/chat-stream.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
 
-/** Anything that sends itself: a complete `ChatBuilder` (streaming ones are read to their end). */
-export interface Sendable {
-  readonly send: (options?: SendOptions) => PromiseLike<unknown> | ChatStream;
+/** A stream `fanOut()` reads to its end: a `ChatStream`, a `ParsedChatStream`, anything with `final()`. */
+export interface FinalizableStream {
+  final(): PromiseLike<unknown>;
+  readonly response?: PromiseLike<Response> | undefined;
 }
 
-/** What a fan-out gives for builders of type `TBuilder`: what their `send()` resolves to. */
+/** Anything that sends itself: a complete `ChatBuilder` (streaming ones are read to their end). */
+export interface Sendable {
+  readonly send: (options?: SendOptions) => PromiseLike<unknown> | FinalizableStream;
+}
+
+/**
+ * What a fan-out gives for builders of type `TBuilder`: what their `send()` resolves to, or for a
+ * stream what its `final()` resolves to (`ChatCompletion`, or a `ParsedChatCompletion` with a schema).
+ */
 export type inferFanOutValue<TBuilder> = TBuilder extends {
   readonly send: (options?: SendOptions) => infer $R;
 }
   ? $R extends ChatStream
     ? ChatCompletion
-    : Awaited<$R>
+    : $R extends { final(): PromiseLike<infer $Final> }
+      ? $Final
+      : Awaited<$R>
   : never;
 
 /** One request's outcome, at its input's index: the value, or the error `send()` ended with. */
@@ -57,6 +68,10 @@ export interface FanOutOptions {
   readonly retryDelay?: RetryDelayOptions | undefined;
   /** Cancels everything: waits end at once, requests in flight are aborted, the rest never start. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Called after each request ends and whenever the fan-out pauses. An exception it throws is
+   * ignored: it neither fails a request nor stops the fan-out.
+   */
   readonly onProgress?: ((progress: FanOutProgress) => void) | undefined;
   /** Options passed to every `send()` (timeout, headers, query). */
   readonly sendOptions?: Omit<SendOptions, 'signal' | 'maxRetries' | 'idempotencyKey'> | undefined;
@@ -243,17 +258,24 @@ class FanOutRun<TBuilder extends Sendable> {
     });
   }
 
+  /** Calls onProgress; what it throws is ignored, so a faulty logger cannot fail or stop the fan-out. */
   #report(): void {
+    const onProgress = this.#options.onProgress;
+    if (onProgress === undefined) return;
     const paused = this.#pausedUntil > Date.now() ? this.#pausedUntil : undefined;
-    this.#options.onProgress?.({
-      total: this.#builders.length,
-      done: this.#succeeded + this.#failed,
-      succeeded: this.#succeeded,
-      failed: this.#failed,
-      inFlight: this.#inFlight,
-      retries: this.#retries,
-      pausedUntil: paused,
-    });
+    try {
+      onProgress({
+        total: this.#builders.length,
+        done: this.#succeeded + this.#failed,
+        succeeded: this.#succeeded,
+        failed: this.#failed,
+        inFlight: this.#inFlight,
+        retries: this.#retries,
+        pausedUntil: paused,
+      });
+    } catch {
+      // Ignored on purpose: fanOut() promises to never reject and to keep every result it got.
+    }
   }
 }
 
@@ -263,20 +285,28 @@ async function sendOnce(
   options: SendOptions,
 ): Promise<{ readonly value: unknown; readonly headers: Headers | undefined }> {
   const sent = builder.send(options);
-  if (sent instanceof ChatStream) {
+  // Duck-typed, not `instanceof ChatStream`: a structured-output stream (ParsedChatStream) wraps one.
+  if (isFinalizable(sent)) {
     const value = await sent.final();
-    return { value, headers: (await sent.response).headers };
+    const response = await sent.response;
+    return { value, headers: response instanceof Response ? response.headers : undefined };
   }
   const value = await sent;
   const response = (value as { readonly response?: unknown } | null)?.response;
   return { value, headers: response instanceof Response ? response.headers : undefined };
 }
 
+function isFinalizable(sent: PromiseLike<unknown> | FinalizableStream): sent is FinalizableStream {
+  return typeof (sent as Partial<FinalizableStream>).final === 'function';
+}
+
 function isRetryable(error: Error): boolean {
   if (error instanceof APIError) {
     return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
   }
-  return error instanceof APIConnectionError;
+  // `retryable: false` marks what the client itself will not send again (a 2xx whose body was lost, a
+  // stream that failed mid-way): retrying it here could run (and bill) the work twice.
+  return error instanceof APIConnectionError && error.retryable;
 }
 
 function intHeader(headers: Headers, name: string): number | undefined {

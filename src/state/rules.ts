@@ -25,6 +25,13 @@ export type HasKnownNames<TNames extends string> = [TNames] extends [never]
     ? false
     : true;
 
+/** `true` when `TParam` is known to be set (never for an imported preset, whose params are `string`). */
+type HasParam<TState extends BuilderState, TParam extends string> = string extends TState['params']
+  ? false
+  : TParam extends TState['params']
+    ? true
+    : false;
+
 /**
  * What keeps a builder from being sent, as a sentence; `never` when it can be sent. These are the rules
  * that presets may complete in any order, so they are checked here rather than at either call; the
@@ -38,11 +45,15 @@ export type SendProblem<TState extends BuilderState> = [TState['model']] extends
       ? "modalities include 'audio': set the voice and format with .audio()"
       : [TState['audio'], TState['audioModality']] extends [true, false]
         ? "audio() needs 'audio' in .modalities(['text', 'audio'])"
-        : [TState['maxTokens'], TState['maxCompletionTokens']] extends [true, true]
-          ? 'maxTokens() and maxCompletionTokens() are both set: keep only maxCompletionTokens()'
-          : [
-                HasKnownNames<TState['functions']>,
-                HasKnownNames<TState['tools'] | TState['customTools']>,
-              ] extends [true, true]
-            ? 'the deprecated functions() cannot be mixed with tools: use .tool() for every function'
-            : ModelProblem<TState>;
+        : [HasParam<TState, 'top_logprobs'>, TState['logprobs']] extends [true, false]
+          ? 'topLogprobs() is set but .logprobs(false) turned logprobs off: call .logprobs(), or drop topLogprobs()'
+          : [HasParam<TState, 'stream_options'>, TState['stream']] extends [true, false]
+            ? 'streamOptions() is set but .stream(false) turned streaming off: call .stream(), or drop streamOptions()'
+            : [TState['maxTokens'], TState['maxCompletionTokens']] extends [true, true]
+              ? 'maxTokens() and maxCompletionTokens() are both set: keep only maxCompletionTokens()'
+              : [
+                    HasKnownNames<TState['functions']>,
+                    HasKnownNames<TState['tools'] | TState['customTools']>,
+                  ] extends [true, true]
+                ? 'the deprecated functions() cannot be mixed with tools: use .tool() for every function'
+                : ModelProblem<TState>;

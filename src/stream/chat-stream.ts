@@ -67,6 +67,8 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   #aborted = false;
   #abortReason: unknown;
   #sawDone = false;
+  /** Whether any SSE event arrived: from then on a failure is not worth sending the request again. */
+  #sawEvent = false;
 
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #headers: Headers | undefined;
@@ -99,7 +101,11 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
 
   /** The `x-request-id` response header, to quote to support; `undefined` when absent. */
   get requestId(): Promise<string | undefined> {
-    return this.#source.response.then((response) => response.headers.get('x-request-id') ?? undefined);
+    const id = this.#source.response.then((response) => response.headers.get('x-request-id') ?? undefined);
+    // A derived promise nobody may await: marked handled so a failed request does not crash the
+    // process; a caller who awaits it still gets the rejection.
+    id.catch(noop);
+    return id;
   }
 
   /**
@@ -286,6 +292,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
 
   #onEvent(data: string, event: string | undefined): void {
     if (this.#sawDone) return;
+    this.#sawEvent = true;
     // Named events other than `error` (proxies' pings and the like) carry no chunk.
     if (event !== undefined && event !== 'message' && event !== 'error') return;
     if (data === '[DONE]') {
@@ -359,7 +366,12 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     // A fetch body read rejects with the abort reason itself: a DOMException `AbortError` without
     // one, or whatever value the caller passed (network failures are always `TypeError`s).
     if (!(error instanceof Error) || error.name === 'AbortError') return abortError(error);
-    return new APIConnectionError('The connection failed while the stream was being read.', { cause: error });
+    // After the first event the server is generating (and billing): the client never sends it again,
+    // and `retryable: false` tells fanOut and callers the same.
+    return new APIConnectionError('The connection failed while the stream was being read.', {
+      cause: error,
+      retryable: !this.#sawEvent,
+    });
   }
 }
 

@@ -28,8 +28,12 @@ interface ChoiceState {
   content: string | null;
   refusal: string | null;
   reasoning: string | null;
-  /** Sparse, by the tool call's `index`. */
-  toolCalls: ToolCallState[] | undefined;
+  /** By the tool call's `index` (a Map: an index of 5e7 must not make a 5e7-slot array). */
+  toolCalls: Map<number, ToolCallState> | undefined;
+  /** The call that an index-less delta without a new id continues. */
+  lastCall: ToolCallState | undefined;
+  /** The slot an index-less delta with a new id opens: one past the highest index so far. */
+  nextCallIndex: number;
   functionCall: { name: string; arguments: string } | undefined;
   audio: { id: string; expires_at: number; data: string; transcript: string } | undefined;
   finishReason: string | null;
@@ -50,8 +54,10 @@ interface ChoiceState {
  * Rules: `content`, `refusal`, tool-call `arguments` (custom tools' `input`), legacy
  * `function_call.arguments`, audio `data`/`transcript` and the non-OpenAI `reasoning_content` are
  * concatenated; tool calls are merged by their `index`, taking `id`, `type`
- * and `name` from the first delta that has them; logprobs `content`/`refusal` arrays are appended;
- * choices are kept apart by their `index` (n > 1); the last non-null `finish_reason` wins; `usage`
+ * and `name` from the first delta that has them (a delta without `index` continues the last call,
+ * unless it brings a new `id`: then it opens the next one); logprobs `content`/`refusal` arrays are appended;
+ * choices are kept apart by their `index` (n > 1; any finite number, results in ascending order; a
+ * missing or non-numeric index counts as 0); the last non-null `finish_reason` wins; `usage`
  * comes from the chunk that carries it (the final `choices: []` chunk); `id`, `model` and `created`
  * come from the first chunk that has a non-empty value (Azure's first chunk has `id: ""`).
  *
@@ -68,7 +74,11 @@ export class ChunkAssembler {
   #serviceTier: ResponseServiceTier | null | undefined;
   #usage: Usage | undefined;
   #promptFilterResults: unknown[] | undefined;
-  readonly #choices: ChoiceState[] = [];
+  // A Map, not an array: a server's choice index of -1, 0.5 or 5e7 must neither be dropped nor make a
+  // huge sparse array that result() walks for seconds.
+  readonly #choices = new Map<number, ChoiceState>();
+  /** The choice of the last delta: with n = 1 every chunk hits it without a Map lookup. */
+  #lastChoice: ChoiceState | undefined;
   /** How many chunks were added. */
   count = 0;
 
@@ -96,8 +106,8 @@ export class ChunkAssembler {
   }
 
   #addChoice(choice: ChatCompletionChunkChoice): void {
-    const index = choice.index ?? 0;
-    let state = this.#choices[index];
+    const index = choiceIndex(choice.index);
+    let state = this.#lastChoice?.index === index ? this.#lastChoice : this.#choices.get(index);
     if (state === undefined) {
       state = {
         index,
@@ -105,6 +115,8 @@ export class ChunkAssembler {
         refusal: null,
         reasoning: null,
         toolCalls: undefined,
+        lastCall: undefined,
+        nextCallIndex: 0,
         functionCall: undefined,
         audio: undefined,
         finishReason: null,
@@ -113,8 +125,9 @@ export class ChunkAssembler {
         logprobsRefusal: null,
         contentFilter: undefined,
       };
-      this.#choices[index] = state;
+      this.#choices.set(index, state);
     }
+    this.#lastChoice = state;
     const delta = choice.delta;
     if (delta) addDelta(state, delta);
     if (choice.finish_reason) state.finishReason = choice.finish_reason;
@@ -132,7 +145,7 @@ export class ChunkAssembler {
   /** The completion assembled from every chunk added so far. */
   result(): ChatCompletion {
     const choices: ChatCompletionChoice[] = [];
-    for (const state of this.#choices) if (state !== undefined) choices.push(buildChoice(state));
+    for (const state of sortedByKey(this.#choices)) choices.push(buildChoice(state));
     const completion: ChatCompletion = {
       id: this.#id,
       object: 'chat.completion',
@@ -159,17 +172,12 @@ function addDelta(state: ChoiceState, delta: ChatCompletionChunkDelta): void {
   }
   const toolCalls = delta.tool_calls;
   if (toolCalls) {
-    state.toolCalls ??= [];
+    state.toolCalls ??= new Map();
     const calls = state.toolCalls;
     for (let i = 0; i < toolCalls.length; i++) {
       const part = toolCalls[i];
       if (part === undefined) continue;
-      const index = part.index ?? i;
-      let call = calls[index];
-      if (call === undefined) {
-        call = { id: '', type: '', name: '', args: '' };
-        calls[index] = call;
-      }
+      const call = toolCallOf(state, calls, part.index, part.id);
       if (call.id === '' && part.id) call.id = part.id;
       if (call.type === '' && part.type) call.type = part.type;
       const fn = part.function;
@@ -201,6 +209,60 @@ function addDelta(state: ChoiceState, delta: ChatCompletionChunkDelta): void {
   }
 }
 
+/**
+ * The call a tool-call delta adds to. With an `index`, the call at that index. Without one (Gemini's
+ * OpenAI-compatible API sends parallel calls in separate chunks, none indexed): a delta with an id
+ * not seen yet opens the next slot, and a delta with no id (or the id of the last call) continues
+ * the last call opened.
+ */
+function toolCallOf(
+  state: ChoiceState,
+  calls: Map<number, ToolCallState>,
+  rawIndex: unknown,
+  id: string | undefined,
+): ToolCallState {
+  let index: number;
+  if (typeof rawIndex === 'number' && Number.isFinite(rawIndex)) {
+    index = rawIndex;
+  } else {
+    const last = state.lastCall;
+    if (last !== undefined && (!id || last.id === '' || last.id === id)) return last;
+    const known = id ? findById(calls, id) : undefined;
+    if (known !== undefined) return known;
+    index = state.nextCallIndex;
+  }
+  let call = calls.get(index);
+  if (call === undefined) {
+    call = { id: '', type: '', name: '', args: '' };
+    calls.set(index, call);
+    if (index >= state.nextCallIndex) state.nextCallIndex = Math.floor(index) + 1;
+  }
+  state.lastCall = call;
+  return call;
+}
+
+function findById(calls: Map<number, ToolCallState>, id: string): ToolCallState | undefined {
+  for (const call of calls.values()) if (call.id === id) return call;
+  return undefined;
+}
+
+/** A choice's key: its `index` when it is a finite number (negative and fractional kept), else 0. */
+function choiceIndex(index: unknown): number {
+  return typeof index === 'number' && Number.isFinite(index) ? index : 0;
+}
+
+/** The values of a Map in ascending key order (keys arrive in order almost always: no sort then). */
+function sortedByKey<T>(map: Map<number, T>): T[] {
+  const keys = [...map.keys()];
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i] as number) < (keys[i - 1] as number)) {
+      keys.sort((a, b) => a - b);
+      break;
+    }
+  }
+  return keys.map((key) => map.get(key) as T);
+}
+
 function append(
   target: ChatCompletionTokenLogprob[] | null,
   items: ChatCompletionTokenLogprob[],
@@ -224,8 +286,7 @@ function buildChoice(state: ChoiceState): ChatCompletionChoice {
   };
   if (state.toolCalls !== undefined) {
     const toolCalls: ChatCompletionMessageToolCall[] = [];
-    for (const call of state.toolCalls) {
-      if (call === undefined) continue;
+    for (const call of sortedByKey(state.toolCalls)) {
       toolCalls.push(
         call.type === 'custom'
           ? { id: call.id, type: 'custom', custom: { name: call.name, input: call.args } }

@@ -68,6 +68,11 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
   return new FakeServerImpl(options);
 }
 
+// Headers and query parameters that carry credentials: recorded as `[REDACTED]`, so a failing
+// assertion that prints a request cannot print a key (`authorization` keeps its `Bearer ` prefix).
+const redactedHeaders = ['api-key', 'x-api-key', 'proxy-authorization', 'cookie'] as const;
+const redactedQuery = new Set(['api-key', 'api_key', 'key']);
+
 class FakeServerImpl implements FakeServer {
   readonly #options: FakeServerOptions;
   readonly #server: Server;
@@ -213,7 +218,11 @@ class FakeServerImpl implements FakeServer {
         ? 'Bearer [REDACTED]'
         : '[REDACTED]';
     }
-    if (headers['api-key'] !== undefined) headers['api-key'] = '[REDACTED]';
+    for (const name of redactedHeaders) if (headers[name] !== undefined) headers[name] = '[REDACTED]';
+    const query = Object.fromEntries(url.searchParams);
+    for (const name of Object.keys(query)) {
+      if (redactedQuery.has(name.toLowerCase())) query[name] = '[REDACTED]';
+    }
     let body: unknown = text;
     let issues: readonly ValidationIssue[];
     try {
@@ -226,7 +235,7 @@ class FakeServerImpl implements FakeServer {
     return {
       method: request.method ?? 'GET',
       path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
+      query,
       headers,
       body,
       validation: { success: issues.length === 0, issues },

@@ -5,10 +5,12 @@ export interface RecordedRequest {
   readonly method: string;
   /** The path without the query, such as `/v1/chat/completions`. */
   readonly path: string;
+  /** The query parameters; `api-key`, `api_key` and `key` are recorded as `[REDACTED]`. */
   readonly query: Readonly<Record<string, string>>;
   /**
-   * Lower-case header names. `authorization` and `api-key` are recorded as `Bearer [REDACTED]` /
-   * `[REDACTED]`, so a failing assertion that prints this record cannot print a key.
+   * Lower-case header names. `authorization` is recorded as `Bearer [REDACTED]`, and `api-key`,
+   * `x-api-key`, `proxy-authorization` and `cookie` as `[REDACTED]`, so a failing assertion that
+   * prints this record cannot print a key.
    */
   readonly headers: Readonly<Record<string, string>>;
   /** The parsed JSON body, or its text when it is not JSON. */

@@ -13,7 +13,7 @@ export function isRetryableStatus(status: number, headers: Headers): boolean {
 
 /**
  * How long to wait before retry number `retry` (1 for the first). A server's `retry-after-ms`
- * (milliseconds) or `retry-after` (seconds or an HTTP date) wins when it is between 0 and
+ * (milliseconds) or `retry-after` (a decimal number of seconds or an HTTP date; anything else is ignored) wins when it is between 0 and
  * `maxRetryAfter`; one above that returns `undefined`: do not retry. Otherwise exponential backoff,
  * `min(initial * 2^(retry-1), max)`, less up to 25 % jitter so clients that failed together do not
  * come back together.
@@ -36,11 +36,26 @@ function serverDelay(headers: Headers, now: number): number | undefined {
     const value = Number.parseFloat(ms);
     if (Number.isFinite(value) && value >= 0) return value;
   }
-  const after = headers.get('retry-after');
-  if (after === null) return undefined;
-  const seconds = Number(after.trim());
-  if (after.trim() !== '' && Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const after = headers.get('retry-after')?.trim();
+  if (after === undefined) return undefined;
+  // Only the two shapes RFC 9110 allows: `Number()` would read "0x10" as 16 and `Date.parse` "1 2" as
+  // a date in 2001. Anything else is ignored in favour of the backoff.
+  if (seconds.test(after)) return Number(after) * 1000;
+  if (!httpDate.test(after)) return undefined;
   const date = Date.parse(after);
-  // A date already past means "now"; an unparsable header is ignored in favour of the backoff.
+  // A date already past means "now".
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+// Delay-seconds (a decimal fraction accepted, as servers send "1.5").
+const seconds = /^\d+(\.\d+)?$/;
+// IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime
+// `Sun Nov  6 08:49:37 1994`.
+const day = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const month = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const time = '\\d\\d:\\d\\d:\\d\\d';
+const httpDate = new RegExp(
+  `^(${day}, \\d\\d ${month} \\d{4} ${time} GMT` +
+    `|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d\\d-${month}-\\d\\d ${time} GMT` +
+    `|${day} ${month} [ \\d]\\d ${time} \\d{4})$`,
+);

@@ -29,6 +29,16 @@ base.logprobs(true).topLogprobs(3);
 // @ts-expect-error topLogprobs() needs .logprobs() first (logprobs(false) turns it off)
 base.logprobs(false).topLogprobs(3);
 
+// A prerequisite turned off later is caught at send().
+// @ts-expect-error topLogprobs() is set but .logprobs(false) turned logprobs off
+base.logprobs().topLogprobs(5).logprobs(false).send();
+expectTypeOf(base.logprobs().topLogprobs(5).logprobs(false).send).toEqualTypeOf<
+  ChatwrightTypeError<'topLogprobs() is set but .logprobs(false) turned logprobs off: call .logprobs(), or drop topLogprobs()'>
+>();
+// @ts-expect-error streamOptions() is set but .stream(false) turned streaming off
+base.stream().streamOptions({ include_usage: true }).stream(false).send();
+base.logprobs().topLogprobs(5).logprobs(false).logprobs().send;
+
 // ---- streamOptions() needs stream() ---------------------------------------------------------------
 // @ts-expect-error streamOptions() needs .stream() first
 base.streamOptions({ include_usage: true });

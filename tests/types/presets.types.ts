@@ -11,7 +11,13 @@ expectTypeOf(question.send).toBeFunction();
 const withLogprobs = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.logprobs().topLogprobs(3);
 const composed = chat().model('o3').use(withLogprobs);
 expectTypeOf(composed).toEqualTypeOf<
-  ChatBuilder<With<With<import('../../src/index.js').InitialState, 'model', 'o3'>, 'logprobs', true>>
+  ChatBuilder<
+    With<
+      With<With<import('../../src/index.js').InitialState, 'model', 'o3'>, 'logprobs', true>,
+      'params',
+      'top_logprobs'
+    >
+  >
 >();
 composed.user('Hi').send;
 
