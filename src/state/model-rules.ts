@@ -129,6 +129,11 @@ type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState 
         ? `${TModel} does not accept max_tokens: use .maxCompletionTokens() instead`
         : never
       : never)
+  | (TCaps['tools'] extends false
+      ? [TState['tools'] | TState['customTools']] extends [never]
+        ? never
+        : `${TModel} does not support tools: remove .tool(), or use a model that calls tools`
+      : never)
   | (TCaps['webSearch'] extends false
       ? 'web_search_options' extends TState['params']
         ? `${TModel} does not support web search: remove .webSearch(), or use a search model such as gpt-4o-search-preview`

@@ -32,30 +32,30 @@ export function retryDelay(
 
 function serverDelay(headers: Headers, now: number): number | undefined {
   const ms = headers.get('retry-after-ms');
-  if (ms !== null) {
-    const value = Number.parseFloat(ms);
-    if (Number.isFinite(value) && value >= 0) return value;
-  }
+  if (ms !== null && seconds.test(ms.trim())) return Number(ms.trim());
   const after = headers.get('retry-after')?.trim();
   if (after === undefined) return undefined;
   // Only the two shapes RFC 9110 allows: `Number()` would read "0x10" as 16 and `Date.parse` "1 2" as
   // a date in 2001. Anything else is ignored in favour of the backoff.
   if (seconds.test(after)) return Number(after) * 1000;
-  if (!httpDate.test(after)) return undefined;
-  const date = Date.parse(after);
+  let date: number;
+  if (gmtDate.test(after)) date = Date.parse(after);
+  // asctime has no zone but means GMT: without one, Date.parse would read it as local time.
+  else if (asctimeDate.test(after)) date = Date.parse(`${after} GMT`);
+  else return undefined;
   // A date already past means "now".
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-// Delay-seconds (a decimal fraction accepted, as servers send "1.5").
+// A non-negative decimal number (a fraction accepted, as servers send "1.5"); also for retry-after-ms.
 const seconds = /^\d+(\.\d+)?$/;
 // IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime
 // `Sun Nov  6 08:49:37 1994`.
 const day = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const month = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const time = '\\d\\d:\\d\\d:\\d\\d';
-const httpDate = new RegExp(
-  `^(${day}, \\d\\d ${month} \\d{4} ${time} GMT` +
-    `|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d\\d-${month}-\\d\\d ${time} GMT` +
-    `|${day} ${month} [ \\d]\\d ${time} \\d{4})$`,
+const gmtDate = new RegExp(
+  `^(${day}, \\d\\d ${month} \\d{4} ${time}` +
+    `|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d\\d-${month}-\\d\\d ${time}) GMT$`,
 );
+const asctimeDate = new RegExp(`^${day} ${month} [ \\d]\\d ${time} \\d{4}$`);

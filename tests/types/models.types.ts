@@ -92,6 +92,8 @@ chat()
 chat().model('gpt-4o-search-preview').user('News?').webSearch({ search_context_size: 'low' }).send;
 // @ts-expect-error gpt-4o-search-preview does not accept temperature
 chat().model('gpt-4o-search-preview').user('News?').temperature(0.5).send();
+// @ts-expect-error o1-mini does not support tools
+chat().model('o1-mini').user('Hi').tool({ name: 'f' }).send();
 // @ts-expect-error o3-mini does not support predicted outputs
 chat().model('o3-mini').user('Hi').prediction('x').send();
 chat().model('gpt-3.5-turbo').user('Hi').temperature(1).maxTokens(10).logitBias({ '1': 5 }).send;
