@@ -65,14 +65,18 @@ const assistantMessage = v.pipe(
       ),
     ),
   }),
-  // The API refuses an assistant turn with nothing in it; content may only be left out for a tool call.
+  // The API refuses an assistant turn with nothing in it. Content may be left out when the turn is a
+  // tool call, a refusal, or a previous audio answer referred to by id (OpenAI's audio guide sends
+  // `{ role: 'assistant', audio: { id } }`): what run() writes back into a transcript.
   v.forward(
     v.check(
       (message) =>
         (message.content !== undefined && message.content !== null) ||
         message.tool_calls !== undefined ||
-        (message.function_call !== undefined && message.function_call !== null),
-      'an assistant message needs content unless it has tool_calls',
+        (message.function_call !== undefined && message.function_call !== null) ||
+        (message.audio !== undefined && message.audio !== null) ||
+        (typeof message.refusal === 'string' && message.refusal !== ''),
+      'an assistant message needs content unless it has tool_calls, a refusal or an audio id',
     ),
     ['content'],
   ),

@@ -221,6 +221,40 @@ test('an unreadable retry-after falls back to the backoff', async () => {
   });
 });
 
+test('a retry-after that is neither decimal seconds nor an HTTP date falls back to the backoff', async () => {
+  await withServer(async (server) => {
+    // Number() reads "0x10" as 16 and "1e1" as 10; Date.parse reads "1 2" as a date in 2001.
+    const junk = ['1 2', '0x10', '1e1', '+5', '-1', 'Sun, 06 Nov 1994'];
+    server.enqueue(
+      ...junk.map((value) => replies.error(429, 'slow', { headers: { 'retry-after': value } })),
+      replies.completion('ok'),
+    );
+    const { client, events } = recording(server, junk.length);
+    await hello(client).send();
+    assert.is(events.length, junk.length);
+    for (const [index, event] of events.entries()) {
+      assert.ok(event.delayMs <= 8, `retry-after ${JSON.stringify(junk[index])} gave ${event.delayMs} ms`);
+    }
+  });
+});
+
+test('retry-after in the RFC 850 and asctime date shapes is read as GMT', async () => {
+  await withServer(async (server) => {
+    server.enqueue(
+      replies.error(503, 'down', { headers: { 'retry-after': 'Sunday, 06-Nov-94 08:49:37 GMT' } }),
+      replies.error(503, 'down', { headers: { 'retry-after': 'Sun Nov  6 08:49:37 1994' } }),
+      replies.completion('ok'),
+    );
+    const { client, events } = recording(server);
+    await hello(client).send();
+    // Both dates are past: retry at once (an unparsed header would give a backoff of 1.5 to 4 ms).
+    assert.equal(
+      events.map((event) => event.delayMs),
+      [0, 0],
+    );
+  });
+});
+
 test('connection errors are retried as APIConnectionError', async () => {
   await withServer(async (server) => {
     server.enqueue(replies.cut(), replies.completion('ok'));

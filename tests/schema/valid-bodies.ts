@@ -72,6 +72,9 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
         { role: 'assistant', content: [{ type: 'text', text: 'It is 21 C.' }], name: 'bot', refusal: null },
         { role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] },
         { role: 'assistant', content: 'Sure.', audio: { id: 'audio_1' } },
+        // A previous audio answer referred to by id alone, and a refusal without content.
+        { role: 'assistant', audio: { id: 'audio_2' } },
+        { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
         { role: 'assistant', content: null, function_call: { name: 'lookup', arguments: '{}' } },
         { role: 'function', name: 'lookup', content: null },
         { role: 'function', name: 'lookup', content: '42' },
