@@ -158,6 +158,84 @@ test('no error, however made, carries the API key in its message, stack, JSON, i
   for (const error of errors) assertNoKey(error);
 });
 
+test('a key, header or base URL that fetch would refuse is a ClientOptionsError naming it, never quoting it', async () => {
+  const errors: unknown[] = [];
+  const refused = (make: () => unknown, option: string): void => {
+    let caught: unknown;
+    try {
+      make();
+    } catch (error) {
+      caught = error;
+    }
+    assert.is(expectError(caught, ClientOptionsError).option, option);
+    errors.push(caught);
+  };
+  refused(() => createClient({ apiKey: `${KEY}\nx` }), 'apiKey');
+  refused(() => createClient({ apiKey: `${KEY}\u20ac` }), 'apiKey');
+  refused(
+    () => createClient({ apiKey: null, defaultHeaders: { 'api-key': `${KEY}\r\n` } }),
+    'defaultHeaders.api-key',
+  );
+  refused(() => createClient({ apiKey: null, organization: `${KEY}\0` }), 'organization');
+  refused(() => createClient({ apiKey: null, baseURL: `https://user:${KEY}@example.com/v1` }), 'baseURL');
+  refused(() => createClient({ apiKey: null, baseURL: `htps:/user:${KEY}@example.com/v1` }), 'baseURL');
+  await withServer(async (server) => {
+    const retries: unknown[] = [];
+    const client = clientOf(server, { onRetry: (event) => retries.push(event) });
+    const perSend = await rejection(hello(client).send({ headers: { 'x-api-key': `${KEY}\n` } }));
+    assert.is(expectError(perSend, ClientOptionsError).option, 'headers.x-api-key');
+    errors.push(perSend);
+    const saved = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = `${KEY}\nx`;
+    try {
+      const fromEnv = await rejection(hello(createClient({ baseURL: server.url })).send());
+      assert.is(expectError(fromEnv, ClientOptionsError).option, 'OPENAI_API_KEY');
+      errors.push(fromEnv);
+      const streamed = await rejection(
+        hello(createClient({ baseURL: server.url }))
+          .stream()
+          .send()
+          .final(),
+      );
+      expectError(streamed, ClientOptionsError);
+      errors.push(streamed);
+    } finally {
+      if (saved === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = saved;
+    }
+    assert.is(server.requests.length, 0);
+    assert.equal(retries, []);
+  });
+  for (const error of errors) assertNoKey(error);
+});
+
+test('a fetch failure that is not the network is final: not retried, its message and cause not kept', async () => {
+  const events: unknown[] = [];
+  let calls = 0;
+  const client = createClient({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    retryDelay: { initial: 1 },
+    onRetry: (event) => events.push(event),
+    fetch: (_input, init) => {
+      calls++;
+      const auth = new Headers(init?.headers).get('authorization');
+      throw new TypeError(`Headers.append: "${auth}" is an invalid header value.`);
+    },
+  });
+  const error = expectError(await rejection(hello(client).send()), APIConnectionError);
+  assert.is(error.retryable, false);
+  assert.is(
+    error.message,
+    'Connection error: the request could not be sent (fetch threw a TypeError that is not a network ' +
+      'failure; its message is not shown, as it may quote a header value).',
+  );
+  assert.is(error.cause, undefined);
+  assert.is(calls, 1);
+  assert.equal(events, []);
+  assertNoKey(error);
+});
+
 test('a client never shows its key when logged', () => {
   const client = createClient({ apiKey: KEY });
   assert.not.ok(inspect(client, { depth: 20, showHidden: true }).includes(KEY));

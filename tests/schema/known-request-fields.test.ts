@@ -74,4 +74,12 @@ test('the schema output is a wire body and accepts every wire field type (compil
   assert.equal([output, notAccepted], [{}, 'none']);
 });
 
+test('the set cannot be changed, so extra() can never be let through to a known field', () => {
+  const mutable = knownRequestFields as Set<string>;
+  assert.throws(() => mutable.delete('temperature'), TypeError);
+  assert.throws(() => mutable.add('top_k'), TypeError);
+  assert.throws(() => mutable.clear(), TypeError);
+  assert.ok(knownRequestFields.has('temperature'));
+});
+
 test.run();

@@ -166,12 +166,22 @@ const cases: ReadonlyArray<readonly [string, unknown, Expected[]]> = [
   [
     'an assistant message with nothing in it',
     { role: 'assistant' },
-    [{ path: 'messages.0.content', message: 'an assistant message needs content unless it has tool_calls, a refusal or an audio id' }],
+    [
+      {
+        path: 'messages.0.content',
+        message: 'an assistant message needs content unless it has tool_calls, a refusal or an audio id',
+      },
+    ],
   ],
   [
     'an assistant message with null content and no tool calls',
     { role: 'assistant', content: null, function_call: null },
-    [{ path: 'messages.0.content', message: 'an assistant message needs content unless it has tool_calls, a refusal or an audio id' }],
+    [
+      {
+        path: 'messages.0.content',
+        message: 'an assistant message needs content unless it has tool_calls, a refusal or an audio id',
+      },
+    ],
   ],
   [
     'an assistant message with an image part',
