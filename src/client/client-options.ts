@@ -202,7 +202,7 @@ export function chatCompletionsURL(value: string, option: string): string {
 
 /** Hides what looks like `user:password@` in a string that did not even parse as a URL. */
 function withoutUserinfo(value: string): string {
-  return value.replace(/^([^/?#]*\/\/)[^/?#]*@/, '$1***@');
+  return value.replace(/^([a-z][a-z\d+.-]*:\/*)?[^/?#]*@/i, '$1***@');
 }
 
 // What fetch accepts in a header value: bytes (code points up to U+00FF) but no NUL, CR or LF.

@@ -123,4 +123,51 @@ test('prototype pollution through a preset is refused', () => {
   }
 });
 
+test('every builder method round-trips through JSON: a property named constructor included', () => {
+  const preset = chat()
+    .model('acme-chat-1')
+    .system('Be brief.')
+    .user([{ type: 'text', text: 'Hi' }])
+    .assistant({
+      content: null,
+      tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+    })
+    .toolResult('c1', 'ok')
+    .temperature(0.5)
+    .topP(0.9)
+    .frequencyPenalty(0.1)
+    .presencePenalty(0.1)
+    .logitBias({ '42': 3 })
+    .seed(1)
+    .n(2)
+    .stop(['END'])
+    .logprobs()
+    .topLogprobs(2)
+    .maxCompletionTokens(100)
+    .verbosity('low')
+    .reasoningEffort('low')
+    .prediction('x')
+    .jsonSchema({ type: 'object', properties: { constructor: { type: 'string' } } }, { name: 'out' })
+    .tool({ name: 'f', parameters: { type: 'object', properties: { prototype: { type: 'string' } } } })
+    .customTool({ name: 'g' })
+    .toolChoice('f')
+    .parallelToolCalls(false)
+    .webSearch({ search_context_size: 'low' })
+    .stream()
+    .streamOptions({ include_usage: true })
+    .store()
+    .metadata({ constructor: 'x' })
+    .serviceTier('auto')
+    .promptCacheKey('k')
+    .promptCacheRetention('24h')
+    .promptCacheOptions({ mode: 'explicit' })
+    .safetyIdentifier('s')
+    .endUserId('u')
+    .moderation({ model: 'omni-moderation-latest' });
+  assert.ok(preset.validate().success, JSON.stringify(preset.validate().issues));
+  // Compared as bytes: uvu's deep equality reads an own `constructor` key as the class, and two
+  // distinct `{ type: 'string' }` objects under that key would look like two classes.
+  assert.is(JSON.stringify(chat.fromJSON(JSON.stringify(preset))), JSON.stringify(preset));
+});
+
 test.run();
