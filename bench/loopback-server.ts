@@ -24,3 +24,23 @@ export async function startServerProcess(
     },
   };
 }
+
+/** A typical small completion, as JSON text: what gpt-4o-mini answers to a one-line question. */
+export function smallCompletion(content: string, completionTokens: number): string {
+  return JSON.stringify({
+    id: 'chatcmpl-bench',
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model: 'gpt-4o-mini-2024-07-18',
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null, annotations: [] },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: { prompt_tokens: 24, completion_tokens: completionTokens, total_tokens: 24 + completionTokens },
+    system_fingerprint: 'fp_bench',
+  });
+}

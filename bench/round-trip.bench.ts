@@ -12,35 +12,14 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import { createClient } from '../src/index.js';
-import { startServerProcess } from './loopback-server.js';
+import { smallCompletion, startServerProcess } from './loopback-server.js';
 import { medianOf } from './measure.js';
 
 const key = 'sk-bench';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const requestsPerRun: Record<number, number> = { 1: 1_500, 16: 6_000 };
 
-// A typical small completion (what gpt-4o-mini answers to a one-line question).
-const completion = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'gpt-4o-mini-2024-07-18',
-  choices: [
-    {
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: 'Paris is the capital of France.',
-        refusal: null,
-        annotations: [],
-      },
-      logprobs: null,
-      finish_reason: 'stop',
-    },
-  ],
-  usage: { prompt_tokens: 24, completion_tokens: 8, total_tokens: 32 },
-  system_fingerprint: 'fp_bench',
-});
+const completion = smallCompletion('Paris is the capital of France.', 8);
 
 const serverSource = `
 const { createServer } = require('node:http');

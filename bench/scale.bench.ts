@@ -1,6 +1,6 @@
 // Scale: writing batch input files, a batch round trip, and the bounded fan-out.
 // Run alone: `node --expose-gc --import tsx bench/scale.bench.ts` (or `npm run bench -- scale`).
-import { startServerProcess } from './loopback-server.js';
+import { smallCompletion, startServerProcess } from './loopback-server.js';
 import { medianOf } from './measure.js';
 //
 // - JSONL writing: 100,000 requests from one preset, produced by a generator (as a caller streaming
@@ -25,21 +25,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const builders = 100_000;
 const fanOutRequests = 4_000;
 
-const completion = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'gpt-4o-mini-2024-07-18',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content: 'Paris.', refusal: null, annotations: [] },
-      logprobs: null,
-      finish_reason: 'stop',
-    },
-  ],
-  usage: { prompt_tokens: 24, completion_tokens: 2, total_tokens: 26 },
-});
+const completion = smallCompletion('Paris.', 2);
 
 const serverSource = `
 const { createServer } = require('node:http');
