@@ -126,6 +126,7 @@ export {
   type FanOutOptions,
   type FanOutProgress,
   type FanOutResult,
+  type FinalizableStream,
   fanOut,
   type inferFanOutValue,
   type Sendable,

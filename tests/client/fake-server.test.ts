@@ -44,6 +44,32 @@ test('records each request with redacted credentials, its parsed body and its va
   });
 });
 
+test('every credential-carrying header and query parameter is recorded redacted', async () => {
+  await withServer(async (server) => {
+    await post(server, valid, {
+      path: `/chat/completions?api-version=1&key=${KEY}&api_key=${KEY}&API-KEY=${KEY}`,
+      headers: {
+        'x-api-key': KEY,
+        'proxy-authorization': `Basic ${KEY}`,
+        cookie: `session=${KEY}`,
+        authorization: KEY,
+      },
+    });
+    const [request] = server.requests;
+    assert.equal(request?.query, {
+      'api-version': '1',
+      key: '[REDACTED]',
+      api_key: '[REDACTED]',
+      'API-KEY': '[REDACTED]',
+    });
+    assert.is(request?.headers['x-api-key'], '[REDACTED]');
+    assert.is(request?.headers['proxy-authorization'], '[REDACTED]');
+    assert.is(request?.headers.cookie, '[REDACTED]');
+    assert.is(request?.headers.authorization, '[REDACTED]');
+    assert.not.ok(JSON.stringify(server.requests).includes(KEY));
+  });
+});
+
 test('an invalid body is answered 400 like the real API, with the issue path as param', async () => {
   await withServer(async (server) => {
     const response = await post(server, { ...valid, temperature: 5 });

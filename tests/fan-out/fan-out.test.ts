@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import * as v from 'valibot';
 import {
+  APIConnectionError,
   APIUserAbortError,
   BadRequestError,
   type ChatCompletionResult,
@@ -315,6 +317,66 @@ test('a streaming builder is read to its end', async () => {
       messages: [{ role: 'user', content: 'a' }],
       stream: true,
     });
+  });
+});
+
+test('what the client will not send again is not retried: a 2xx whose body was lost, a stream cut mid-way', async () => {
+  await withServer(async (server) => {
+    const chunk = {
+      id: 'c',
+      object: 'chat.completion.chunk',
+      created: 0,
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }],
+    };
+    // Both cut after the 200 status line: the server has done (and billed) the work.
+    server.enqueue(
+      replies.stream([chunk], { cutAfter: 0 }),
+      // The delay lets the first event reach the client before the cut.
+      replies.stream([chunk, chunk], { cutAfter: 1, chunkDelayMs: 20 }),
+    );
+    const preset = presetOf(server);
+    const results = await fanOut([preset.user('a'), preset.user('b').stream()], {
+      concurrency: 1,
+      retryDelay: { initial: 1, max: 2 },
+    });
+    for (const result of results) {
+      assert.ok(result !== undefined && !result.ok);
+      assert.is(expectError(result.error, APIConnectionError).retryable, false);
+    }
+    assert.is(server.requests.length, 2);
+  });
+});
+
+test('a structured-output stream is read to its parsed final(), and retried like any stream', async () => {
+  await withServer(async (server) => {
+    server.enqueue(replies.error(503, 'busy'), replies.completion('{"city":"Paris"}'));
+    const Place = v.object({ city: v.string() });
+    const builder = presetOf(server).user('a').jsonSchema(Place, { name: 'place' }).stream();
+    const [result] = await fanOut([builder], { retryDelay: { initial: 1, max: 2 } });
+    assert.ok(result?.ok);
+    const parsed: { city: string } | null | undefined = result.value.choices[0]?.message.parsed;
+    assert.equal(parsed, { city: 'Paris' });
+    assert.is(server.requests.length, 2);
+  });
+});
+
+test('an onProgress that throws neither rejects the fan-out nor fails a request', async () => {
+  await withServer(async (server) => {
+    server.enqueue(replies.error(429, 'slow', { headers: { 'retry-after-ms': '1' } }));
+    const preset = presetOf(server);
+    let calls = 0;
+    const results = await fanOut([preset.user('a'), preset.user('b')], {
+      concurrency: 1,
+      onProgress: () => {
+        calls++;
+        throw new Error('logger broke');
+      },
+    });
+    assert.equal(contents(results), ['Hello from the fake server.', 'Hello from the fake server.']);
+    assert.is(server.requests.length, 3);
+    // The 429's pause, then each of the two results.
+    assert.is(calls, 3);
   });
 });
 

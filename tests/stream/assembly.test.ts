@@ -293,4 +293,91 @@ test('final() does not change the chunks handed out (logprobs arrays are copied,
   assert.equal(seen, chunks);
 });
 
+test('tool calls without index (Gemini): a new id opens the next call, a delta without id continues the last', async () => {
+  const call = (part: Record<string, unknown>) => ({
+    ...base,
+    choices: [{ index: 0, delta: { tool_calls: [part] }, finish_reason: null }],
+  });
+  const { stream } = streamOf(
+    sseOf([
+      call({ id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{"city":' } }),
+      call({ function: { arguments: '"Paris"}' } }),
+      call({ id: 'call_b', type: 'function', function: { name: 'time', arguments: '{"tz":"CET"}' } }),
+      call({ id: 'call_b', function: { arguments: '' } }),
+      {
+        ...base,
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                { id: 'call_c', type: 'function', function: { name: 'news', arguments: '{}' } },
+                { id: 'call_d', type: 'function', function: { name: 'stocks', arguments: '{}' } },
+              ],
+            },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      },
+    ]),
+  );
+  const completion = await stream.final();
+  assert.equal(completion.choices[0]?.message.tool_calls, [
+    { id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+    { id: 'call_b', type: 'function', function: { name: 'time', arguments: '{"tz":"CET"}' } },
+    { id: 'call_c', type: 'function', function: { name: 'news', arguments: '{}' } },
+    { id: 'call_d', type: 'function', function: { name: 'stocks', arguments: '{}' } },
+  ]);
+});
+
+test('choice indexes that are negative, fractional or huge are kept, in ascending order, at once', async () => {
+  const choice = (index: number, content: string) => ({
+    ...base,
+    choices: [{ index, delta: { content }, finish_reason: 'stop' }],
+  });
+  const { stream } = streamOf(
+    sseOf([choice(50_000_000, 'huge'), choice(-1, 'negative'), choice(0.5, 'half'), choice(0, 'zero')]),
+  );
+  const completion = await stream.final();
+  assert.equal(
+    completion.choices.map((c) => [c.index, c.message.content]),
+    [
+      [-1, 'negative'],
+      [0, 'zero'],
+      [0.5, 'half'],
+      [50_000_000, 'huge'],
+    ],
+  );
+});
+
+test('a huge tool call index makes one call, not a sparse array', async () => {
+  const { stream } = streamOf(
+    sseOf([
+      {
+        ...base,
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                {
+                  index: 50_000_000,
+                  id: 'call_z',
+                  type: 'function',
+                  function: { name: 'f', arguments: '{}' },
+                },
+              ],
+            },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      },
+    ]),
+  );
+  const completion = await stream.final();
+  assert.equal(completion.choices[0]?.message.tool_calls, [
+    { id: 'call_z', type: 'function', function: { name: 'f', arguments: '{}' } },
+  ]);
+});
+
 test.run();

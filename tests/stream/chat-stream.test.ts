@@ -250,6 +250,26 @@ test('response and requestId expose the HTTP response', async () => {
   assert.is(await without.requestId, undefined);
 });
 
+test('requestId of a failed request rejects when awaited, and is no unhandled rejection when not', async () => {
+  const failure = new AuthenticationError({ status: 401, error: { message: 'bad key' } });
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown): void => {
+    unhandled.push(reason);
+  };
+  process.on('unhandledRejection', record);
+  try {
+    const stream = new ChatStream(sourceOf(Promise.reject(failure)));
+    void stream.requestId;
+    assert.is(await rejectionOf(() => stream.requestId), failure);
+    // Node reports unhandled rejections once the microtask queue drains: two macrotask turns suffice.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('unhandledRejection', record);
+  }
+  assert.equal(unhandled, []);
+});
+
 test('toReadableStream() re-encodes the chunks as SSE that a ChatStream reads back', async () => {
   const { stream } = streamOf(sseOf(chunks), { sizes: [7] });
   const text = await new Response(stream.toReadableStream()).text();
