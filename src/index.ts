@@ -58,7 +58,6 @@ export {
 } from './models/define-models.js';
 export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
 export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
-export { ModelDeclarationError } from './models/model-declaration-error.js';
 
 // Validation of bodies and presets outside a builder
 export { knownRequestFields } from './schema/known-request-fields.js';
@@ -91,7 +90,6 @@ export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './to
 
 // Sending: clients and options
 export type { BatchCallOptions, BatchesAPI } from './client/batches.js';
-export { ClientOptionsError } from './client/client-options-error.js';
 export {
   type ClientOptions,
   clientDefaults,
@@ -107,8 +105,6 @@ export type { FilesAPI, FileUploadOptions } from './client/files.js';
 export { ChatStream, type StreamSource } from './stream/chat-stream.js';
 
 // Many requests: fan-out and batch lines (the Node-only batch workflow is in chatwright/batch)
-export { BatchInputError, type BatchInputProblem } from './batch/batch-input-error.js';
-export { BatchItemError } from './batch/batch-item-error.js';
 export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';
 export type { BatchCompletion, BatchResult, inferBatchValue } from './batch/batch-result.js';
 export type {
@@ -137,13 +133,17 @@ export { parseResetDuration } from './fan-out/parse-reset-duration.js';
 export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
 export { AuthenticationError } from './errors/authentication-error.js';
 export { BadRequestError } from './errors/bad-request-error.js';
+export { BatchInputError, type BatchInputProblem } from './errors/batch-input-error.js';
+export { BatchItemError } from './errors/batch-item-error.js';
 export { ChatwrightError } from './errors/chatwright-error.js';
+export { ClientOptionsError } from './errors/client-options-error.js';
 export { ConflictError } from './errors/conflict-error.js';
 export { APIConnectionError } from './errors/connection-error.js';
 export { ContentFilterFinishReasonError } from './errors/content-filter-finish-reason-error.js';
 export { IncompleteStreamError } from './errors/incomplete-stream-error.js';
 export { InternalServerError } from './errors/internal-server-error.js';
 export { LengthFinishReasonError } from './errors/length-finish-reason-error.js';
+export { ModelDeclarationError } from './errors/model-declaration-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
 export { ParsedOutputError } from './errors/parsed-output-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';

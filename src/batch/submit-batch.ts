@@ -1,9 +1,9 @@
 import type { ChatwrightClient } from '../client/create-client.js';
 import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
+import { BatchItemError } from '../errors/batch-item-error.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import type { ChatCompletion } from '../wire/response.js';
-import { BatchItemError } from './batch-item-error.js';
 import type { BatchFileLimits } from './batch-limits.js';
 import type { BatchResult, inferBatchValue } from './batch-result.js';
 import {

@@ -1,6 +1,6 @@
 import type { RequestValidation } from '../builder/request-validation.js';
+import { BatchInputError } from '../errors/batch-input-error.js';
 import { toValidationError } from '../schema/to-validation-error.js';
-import { BatchInputError } from './batch-input-error.js';
 
 /** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */
 export interface BatchSource {

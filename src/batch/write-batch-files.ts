@@ -1,5 +1,5 @@
+import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { BatchInputError } from './batch-input-error.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
 import { type BatchSource, toBatchLine } from './to-batch-line.js';
 

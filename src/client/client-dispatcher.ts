@@ -1,3 +1,4 @@
+import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
@@ -15,7 +16,6 @@ import {
   clientEnv,
   type NormalizedClientOptions,
 } from './client-options.js';
-import { ClientOptionsError } from './client-options-error.js';
 import type { ChatCompletionResult, Dispatcher, SendOptions } from './dispatcher.js';
 import { VERSION } from './version.js';
 

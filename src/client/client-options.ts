@@ -1,4 +1,4 @@
-import { ClientOptionsError } from './client-options-error.js';
+import { ClientOptionsError } from '../errors/client-options-error.js';
 
 /** The `fetch` a client sends through: the global one, or any function with its signature. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

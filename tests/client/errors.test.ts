@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ClientOptionsError } from '../../src/client/client-options-error.js';
+import { ClientOptionsError } from '../../src/errors/client-options-error.js';
 import {
   APIConnectionError,
   APIError,

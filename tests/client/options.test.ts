@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ClientOptionsError } from '../../src/client/client-options-error.js';
+import { ClientOptionsError } from '../../src/errors/client-options-error.js';
 import { chat, createClient } from '../../src/index.js';
 import { replies } from '../../src/testing/index.js';
 import { clientOf, expectError, hello, KEY, rejection, withServer } from './support.js';

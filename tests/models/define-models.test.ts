@@ -1,12 +1,12 @@
 import { expectTypeOf } from 'expect-type';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ModelDeclarationError } from '../../src/errors/model-declaration-error.js';
 import { capabilitiesOf } from '../../src/models/capabilities-of.js';
 import { modelFamilies } from '../../src/models/catalog.js';
 import { forgetDeclaredModels } from '../../src/models/declared-models.js';
 import { defineModels } from '../../src/models/define-models.js';
 import type { ModelCapabilities } from '../../src/models/model-capabilities.js';
-import { ModelDeclarationError } from '../../src/models/model-declaration-error.js';
 import { bodyFor, expectIssues, expectValid } from './support.js';
 
 /** Runs `body` with `ids` declared, and forgets them after, so no declaration leaks into other tests. */

@@ -1,4 +1,4 @@
-import { ChatwrightError } from '../errors/chatwright-error.js';
+import { ChatwrightError } from './chatwright-error.js';
 
 /**
  * A model declaration passed to `defineModels()` is unusable: it extends a model outside the catalog,

@@ -1,4 +1,4 @@
-import { ChatwrightError } from '../errors/chatwright-error.js';
+import { ChatwrightError } from './chatwright-error.js';
 
 /**
  * A request of a batch that ended without an HTTP response: the line's `error` in the error file

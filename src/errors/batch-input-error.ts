@@ -1,5 +1,5 @@
-import { ChatwrightError } from '../errors/chatwright-error.js';
-import type { ValidationIssue } from '../errors/validation-error.js';
+import { ChatwrightError } from './chatwright-error.js';
+import type { ValidationIssue } from './validation-error.js';
 
 /** Why an input was refused before anything was uploaded. */
 export type BatchInputProblem =

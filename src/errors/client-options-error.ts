@@ -1,4 +1,4 @@
-import { ChatwrightError } from '../errors/chatwright-error.js';
+import { ChatwrightError } from './chatwright-error.js';
 
 /**
  * A client option is missing or unusable: no API key, an API key in a browser without
