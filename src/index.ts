@@ -26,6 +26,7 @@ export type { RequestValidation } from './builder/request-validation.js';
 // Type-state: what the compiler knows about a builder
 export type {
   BuilderState,
+  Either,
   InitialState,
   LooseState,
   NoToolInputs,

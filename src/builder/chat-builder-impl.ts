@@ -334,6 +334,10 @@ export class ChatBuilderImpl {
     return preset(this);
   }
 
+  when(condition: boolean, preset: (builder: this) => unknown) {
+    return condition ? preset(this) : this;
+  }
+
   toJSON(): Readonly<Record<string, unknown>> {
     if (this.#json === undefined) {
       const body = this.#body;

@@ -1,7 +1,7 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
-import type { BuilderState, With, WithTool } from '../state/builder-state.js';
+import type { BuilderState, Either, With, WithTool } from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
@@ -525,6 +525,18 @@ export interface ChatBuilder<TState extends BuilderState> {
    * chat().model('gpt-4o').use(billing).user('Why was I charged twice?');
    */
   use<$Result>(preset: (builder: ChatBuilder<TState>) => $Result): $Result;
+
+  /**
+   * Applies a preset only when `condition` holds: configuration that depends on runtime values, without
+   * reassigning a variable (each call changes the builder's type, so `b = b.temperature(t)` cannot
+   * compile). The result's state is what either branch may have set, so a rule that depends on the
+   * branch is left to runtime validation.
+   * @example chat().model('gpt-4o').when(options.creative, (b) => b.temperature(1.2)).user(question)
+   */
+  when<$State extends BuilderState>(
+    condition: boolean,
+    preset: (builder: ChatBuilder<TState>) => ChatBuilder<$State>,
+  ): ChatBuilder<Either<TState, $State>>;
 
   /**
    * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`.

@@ -96,3 +96,12 @@ export type WithTool<TState extends BuilderState, TName extends string, TArgs> =
       ? TState['toolInputs'] & { readonly [K in TName]: TArgs }
       : TState[P];
 };
+
+/**
+ * What a builder may be after a conditional step (`when()`): each field is what either state has, so a
+ * flag set in one branch only becomes `boolean` ("maybe"), which the rules treat as allowed and leave
+ * to runtime validation. One flat mapped type, no recursion.
+ */
+export type Either<TState extends BuilderState, TOther extends BuilderState> = {
+  readonly [P in keyof BuilderState]: TState[P] | TOther[P];
+};

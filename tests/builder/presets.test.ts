@@ -170,4 +170,16 @@ test('every builder method round-trips through JSON: a property named constructo
   assert.is(JSON.stringify(chat.fromJSON(JSON.stringify(preset))), JSON.stringify(preset));
 });
 
+test('when() applies a preset only when its condition holds', () => {
+  const base = chat().model('gpt-4o').user('Hi');
+  expectWire(
+    base.when(true, (b) => b.temperature(1.2)),
+    { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 1.2 },
+  );
+  assert.is(
+    base.when(false, (b) => b.temperature(1.2)),
+    base,
+  );
+});
+
 test.run();

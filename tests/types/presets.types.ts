@@ -44,3 +44,34 @@ chat().use(persona).user('Hi').send();
 
 // use() returns whatever the preset returns.
 expectTypeOf(chat().use((b) => JSON.stringify(b))).toEqualTypeOf<string>();
+
+// when(): configuration that depends on runtime values, without reassigning a variable.
+declare const creative: boolean;
+declare const streaming: boolean;
+const tuned = chat()
+  .model('gpt-4o')
+  .user('Hi')
+  .when(creative, (b) => b.temperature(1.2));
+tuned.send;
+expectTypeOf(tuned.send).returns.toEqualTypeOf<Promise<import('../../src/index.js').ChatCompletionResult>>();
+// A flag set in one branch only is "maybe": send() may stream or not, and says so in its type.
+const maybeStreaming = chat()
+  .model('gpt-4o')
+  .user('Hi')
+  .when(streaming, (b) => b.stream());
+expectTypeOf(maybeStreaming.send).returns.toEqualTypeOf<
+  import('../../src/index.js').ChatStream | Promise<import('../../src/index.js').ChatCompletionResult>
+>();
+// A prerequisite set in one branch only is a "maybe": allowed here, checked at runtime.
+const maybeLogprobs = chat()
+  .model('gpt-4o')
+  .user('Hi')
+  .when(creative, (b) => b.logprobs());
+maybeLogprobs.topLogprobs(2);
+// A model rule broken in the branch is still a compile error at send().
+const o3Tuned = chat()
+  .model('o3')
+  .user('Hi')
+  .when(creative, (b) => b.temperature(1));
+// @ts-expect-error o3 does not accept temperature
+o3Tuned.send();
