@@ -3,6 +3,7 @@
 
 // Building requests
 export type {
+  AllowedToolsChoiceFor,
   AssistantMessageInit,
   ChatBuilder,
   CompletionOf,

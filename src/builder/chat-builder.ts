@@ -11,7 +11,6 @@ import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../stru
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
 import type { ChatTool } from '../tools/tool.js';
 import type {
-  AllowedToolsChoice,
   AssistantMessage,
   AudioOutput,
   ChatCompletionRequest,
@@ -82,7 +81,19 @@ export type ToolChoiceInput<TState extends BuilderState> =
   | TState['customTools']
   | NamedFunctionToolChoice<TState['tools']>
   | NamedCustomToolChoice<TState['customTools']>
-  | AllowedToolsChoice;
+  | AllowedToolsChoiceFor<TState>;
+
+/** An `allowed_tools` choice whose list names only tools already added. */
+export interface AllowedToolsChoiceFor<TState extends BuilderState> {
+  readonly type: 'allowed_tools';
+  readonly allowed_tools: {
+    readonly mode: 'auto' | 'required';
+    readonly tools: ReadonlyArray<
+      | { readonly type: 'function'; readonly function: { readonly name: TState['tools'] } }
+      | { readonly type: 'custom'; readonly custom: { readonly name: TState['customTools'] } }
+    >;
+  };
+}
 
 /** The names of the known wire fields, which `extra()` may not shadow. */
 export type KnownField = keyof ChatCompletionRequest;
@@ -423,7 +434,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Adds legacy functions (`functions`). Never together with tools (a compile error at `send()`).
    * @deprecated Use `tool()`: functions are replaced by tools.
    */
-  functions<const $Functions extends readonly LegacyFunction[]>(
+  functions<const $Functions extends readonly [LegacyFunction, ...LegacyFunction[]]>(
     functions: $Functions,
   ): ChatBuilder<With<TState, 'functions', TState['functions'] | $Functions[number]['name']>>;
 

@@ -370,7 +370,7 @@ test('an allowed_tools choice keeps its tools after the first step; only a requi
   const clock = tool({ name: 'clock', parameters: v.object({}), run: () => '12:00' });
   const allowed = (mode: 'auto' | 'required') => ({
     type: 'allowed_tools' as const,
-    allowed_tools: { mode, tools: [{ type: 'function', function: { name: 'clock' } }] },
+    allowed_tools: { mode, tools: [{ type: 'function' as const, function: { name: 'clock' as const } }] },
   });
   for (const mode of ['auto', 'required'] as const) {
     await withServer(async (server) => {

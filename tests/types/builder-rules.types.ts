@@ -80,6 +80,16 @@ expectTypeOf<Parameters<typeof withTools.toolChoice>[0]>()
   .extract<string>()
   .toEqualTypeOf<'none' | 'auto' | 'required' | 'get_weather' | 'get_time' | 'run_sql'>();
 
+withTools.toolChoice({
+  type: 'allowed_tools',
+  allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'get_weather' } }] },
+});
+withTools.toolChoice({
+  type: 'allowed_tools',
+  // @ts-expect-error allowed_tools names a tool never added
+  allowed_tools: { mode: 'auto', tools: [{ type: 'function', function: { name: 'get_stock_price' } }] },
+});
+
 // ---- deprecated functions: named, and never mixed with tools -------------------------------------
 const withFunctions = base.functions([{ name: 'lookup' }, { name: 'cancel' }]);
 withFunctions.functionCall('lookup');
@@ -87,6 +97,8 @@ withFunctions.functionCall({ name: 'cancel' });
 withFunctions.functionCall('auto');
 // @ts-expect-error function_call names a function never added
 withFunctions.functionCall('refund');
+// @ts-expect-error functions() takes at least one function
+base.functions([]);
 // @ts-expect-error functionCall() needs a function: add it with .functions() first
 base.functionCall('auto');
 expectTypeOf(base.functionCall)
