@@ -1,0 +1,30 @@
+// After the build: the published entry points load in both module systems and do real work
+// (the package resolves itself through its own `exports`, as a user's code would).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const expected = '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}';
+
+const esm = await import('chatwright');
+const cjs = require('chatwright');
+for (const [format, lib] of [
+  ['esm', esm],
+  ['cjs', cjs],
+]) {
+  const body = JSON.stringify(lib.chat().model('gpt-4o').user('Hi'));
+  if (body !== expected) throw new Error(`${format}: unexpected body ${body}`);
+}
+for (const entry of ['chatwright/testing', 'chatwright/batch']) {
+  const [fromEsm, fromCjs] = [await import(entry), require(entry)];
+  if (Object.keys(fromEsm).length === 0 || Object.keys(fromCjs).length === 0)
+    throw new Error(`${entry} exports nothing`);
+}
+const server = await (await import('chatwright/testing')).createFakeServer().start();
+try {
+  const client = esm.createClient({ baseURL: server.url, apiKey: 'sk-smoke' });
+  const reply = await client.chat().model('gpt-4o').user('Hi').send();
+  if (typeof reply.choices[0]?.message.content !== 'string') throw new Error('no reply content');
+} finally {
+  await server.close();
+}
+console.log('dist smoke test: esm and cjs entry points load and send through the fake server');
