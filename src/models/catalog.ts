@@ -4,8 +4,8 @@ import type { ModelCapabilities } from './model-capabilities.js';
  * The model capability catalog: what each OpenAI model accepts, with where each restriction comes
  * from. It is data only, and the single source of truth for both sides: the compiler reads its types
  * (src/state/model-rules.ts, through ModelCatalog) and validation reads its values (model-rules.ts).
- * The facts come from the reference rules (shared/models/RULES.md beside the repository); docs/models.md shows the table as users read it
- * and says how to update it when a model ships.
+ * The facts come from the reference rules (shared/models/RULES.md beside the repository);
+ * docs/models.md shows the table as users read it and says how to update it when a model ships.
  */
 
 /** A capability that a source can be given for. */
