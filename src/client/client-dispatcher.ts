@@ -52,10 +52,16 @@ export class ClientDispatcher implements Dispatcher {
 
   stream(body: ChatCompletionRequest, options: SendOptions = {}): ChatStream {
     let exchange: Exchange;
+    let idleTimeout: number;
     try {
-      exchange = new Exchange(
-        this.#prepare(JSON.stringify(body.stream === true ? body : { ...body, stream: true }), options, true),
+      const request = this.#prepare(
+        JSON.stringify(body.stream === true ? body : { ...body, stream: true }),
+        options,
+        true,
       );
+      // The timeout covers the wait for the response headers, then each wait between two reads of the body.
+      idleTimeout = request.timeout;
+      exchange = new Exchange(request);
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
       return new ChatStream({ response: handled(Promise.reject(error)), abort: () => {} });
@@ -75,6 +81,7 @@ export class ClientDispatcher implements Dispatcher {
       get signal() {
         return exchange.signal;
       },
+      idleTimeout,
     });
   }
 

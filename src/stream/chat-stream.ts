@@ -32,6 +32,11 @@ export interface StreamSource {
    * for a timeout (the reason is an `APITimeoutError`), aborted by the caller, or a network failure.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Milliseconds the body may stay silent between two reads before the stream fails with
+   * `APITimeoutError` (the client passes its `timeout`); none when absent.
+   */
+  readonly idleTimeout?: number | undefined;
 }
 
 type State = 'open' | 'done' | 'failed';
@@ -250,7 +255,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   async #read(): Promise<void> {
     try {
       const reader = this.#reader ?? (await this.#open());
-      const { done, value } = await reader.read();
+      const { done, value } = await this.#readWithin(reader);
       if (this.#aborted) throw this.#abortReason;
       if (done) {
         this.#reader = undefined;
@@ -269,6 +274,26 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     } catch (error) {
       this.#fail(this.#toError(error));
     }
+  }
+
+  /**
+   * One read of the body, failing the stream with `APITimeoutError` if the server stays silent for the
+   * idle timeout: a stalled connection must not keep a reader (and its caller) waiting forever.
+   */
+  #readWithin(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+  ): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const limit = this.#source.idleTimeout;
+    if (limit === undefined) return reader.read();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new APITimeoutError(`The stream sent nothing for ${limit} ms.`, { retryable: false });
+        this.#source.abort(error);
+        reject(error);
+      }, limit);
+    });
+    return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
   }
 
   async #open(): Promise<ReadableStreamDefaultReader<Uint8Array>> {

@@ -39,6 +39,29 @@ test('the timeout of a stream stops at the response headers', async () => {
   });
 });
 
+test('a stream that stalls after its headers fails with APITimeoutError once silent for the timeout', async () => {
+  const timers = pendingTimers();
+  await withServer(async (server) => {
+    // Gaps of 40 ms pass a 150 ms timeout; a gap of 5 s does not.
+    server.enqueue(replies.stream([{ n: 1 }, { n: 2 }], { chunkDelayMs: 40 }));
+    const fine = hello(clientOf(server)).stream().send({ timeout: 150 });
+    let chunks = 0;
+    for await (const _ of fine) chunks++;
+    assert.is(chunks, 2);
+
+    server.enqueue(replies.stream([{ n: 1 }, { n: 2 }], { chunkDelayMs: 5_000 }));
+    const stalled = hello(clientOf(server, { maxRetries: 0 }))
+      .stream()
+      .send({ timeout: 150 });
+    const error = expectError(await rejection(stalled.final()), APITimeoutError);
+    assert.is(error.message, 'The stream sent nothing for 150 ms.');
+    assert.is(error.retryable, false);
+    await until(() => server.inFlight === 0, 'the stalled connection is closed');
+  });
+  // Counted after the server closed: its own 5 s chunk delay is a timer of this process too.
+  assert.is(pendingTimers(), timers);
+});
+
 test('a stream that never answers rejects its response with APITimeoutError', async () => {
   await withServer(async (server) => {
     server.setDefault(replies.hang());
