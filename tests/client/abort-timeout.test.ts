@@ -42,12 +42,16 @@ test('the timeout of a stream stops at the response headers', async () => {
 test('a stream that stalls after its headers fails with APITimeoutError once silent for the timeout', async () => {
   const timers = pendingTimers();
   await withServer(async (server) => {
-    // Gaps of 40 ms pass a 150 ms timeout; a gap of 5 s does not.
-    server.enqueue(replies.stream([{ n: 1 }, { n: 2 }], { chunkDelayMs: 40 }));
+    // Gaps of 40 ms pass a 150 ms timeout, and so does a caller who pauses 400 ms between chunks
+    // (only time spent waiting for the server counts); a 5 s silence of the server does not.
+    server.enqueue(replies.stream([{ n: 1 }, { n: 2 }, { n: 3 }], { chunkDelayMs: 40 }));
     const fine = hello(clientOf(server)).stream().send({ timeout: 150 });
     let chunks = 0;
-    for await (const _ of fine) chunks++;
-    assert.is(chunks, 2);
+    for await (const _ of fine) {
+      chunks++;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    assert.is(chunks, 3);
 
     server.enqueue(replies.stream([{ n: 1 }, { n: 2 }], { chunkDelayMs: 5_000 }));
     const stalled = hello(clientOf(server, { maxRetries: 0 }))
