@@ -22,3 +22,14 @@ export const imported = chat.fromJSON('{"model":"gpt-4o"}');
 export const ready = withTools.user('Where is invoice 42?');
 export const sendReady = ready.send;
 export const notReady = chat().user('Hi').send;
+
+// A team's own model, declared for the compiler by augmenting the built package's catalog.
+declare module 'chatwright' {
+  interface ModelCatalog {
+    'acme-reasoner': ModelCatalog['o3'];
+  }
+}
+export const reasoner = chat().model('acme-reasoner').user('Hi').maxCompletionTokens(100);
+export const reasonerSend = reasoner.send;
+// @ts-expect-error acme-reasoner takes o3's rules: no temperature
+reasoner.temperature(0.5).send();
