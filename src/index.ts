@@ -31,7 +31,10 @@ export type {
   InitialState,
   LooseState,
   NoToolInputs,
+  State,
   With,
+  WithMessage,
+  WithParam,
   WithTool,
 } from './state/builder-state.js';
 export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';

@@ -1,7 +1,7 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
-import type { BuilderState, Either, With, WithTool } from '../state/builder-state.js';
+import type { BuilderState, Either, With, WithMessage, WithParam, WithTool } from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
@@ -197,7 +197,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   system(
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+  ): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends a developer message: the instructions role of newer (o-series, gpt-5) models.
@@ -206,7 +206,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   developer(
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+  ): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends a user message: text, or content parts (text, images, audio, files; see `textPart()`,
@@ -217,13 +217,13 @@ export interface ChatBuilder<TState extends BuilderState> {
   user(
     content: string | readonly UserContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+  ): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends an assistant message: a previous reply, as text or as the full message (tool calls...).
    * @example chat().user('Hi').assistant('Hello! How can I help?').user('Tell me a joke')
    */
-  assistant(content: string | AssistantMessageInit): ChatBuilder<With<TState, 'hasMessages', true>>;
+  assistant(content: string | AssistantMessageInit): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends the result of a tool call (a `tool` message answering `tool_call_id`).
@@ -232,19 +232,19 @@ export interface ChatBuilder<TState extends BuilderState> {
   toolResult(
     toolCallId: string,
     content: string | readonly TextContentPart[],
-  ): ChatBuilder<With<TState, 'hasMessages', true>>;
+  ): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends the result of a legacy function call (a `function` message).
    * @deprecated Function calling is replaced by tools: use `toolResult()`.
    */
-  functionResult(name: string, content: string | null): ChatBuilder<With<TState, 'hasMessages', true>>;
+  functionResult(name: string, content: string | null): ChatBuilder<WithMessage<TState>>;
 
   /**
    * Appends wire messages in bulk, such as a stored conversation history.
    * @example chat().model('gpt-4o').messages(history).user('And then?')
    */
-  messages(messages: readonly ChatMessage[]): ChatBuilder<With<TState, 'hasMessages', true>>;
+  messages(messages: readonly ChatMessage[]): ChatBuilder<WithMessage<TState>>;
 
   // ---- sampling -------------------------------------------------------------------------------
 
@@ -252,26 +252,22 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Sampling temperature (`temperature`), 0 to 2: lower is more focused, higher more varied.
    * @example chat().temperature(0.2)
    */
-  temperature(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'temperature'>>;
+  temperature(value: number): ChatBuilder<WithParam<TState, 'temperature'>>;
 
   /** Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. @example chat().topP(0.9) */
-  topP(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'top_p'>>;
+  topP(value: number): ChatBuilder<WithParam<TState, 'top_p'>>;
 
   /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
-  frequencyPenalty(
-    value: number,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'frequency_penalty'>>;
+  frequencyPenalty(value: number): ChatBuilder<WithParam<TState, 'frequency_penalty'>>;
 
   /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
-  presencePenalty(value: number): ChatBuilder<With<TState, 'params', TState['params'] | 'presence_penalty'>>;
+  presencePenalty(value: number): ChatBuilder<WithParam<TState, 'presence_penalty'>>;
 
   /**
    * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
    * @example chat().logitBias({ '50256': -100 })
    */
-  logitBias(
-    bias: Readonly<Record<string, number>>,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'logit_bias'>>;
+  logitBias(bias: Readonly<Record<string, number>>): ChatBuilder<WithParam<TState, 'logit_bias'>>;
 
   /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
   seed(value: number): ChatBuilder<TState>;
@@ -283,7 +279,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Up to 4 sequences where generation stops (`stop`).
    * @example chat().stop(['\n\n', 'END'])
    */
-  stop(sequences: string | readonly string[]): ChatBuilder<With<TState, 'params', TState['params'] | 'stop'>>;
+  stop(sequences: string | readonly string[]): ChatBuilder<WithParam<TState, 'stop'>>;
 
   /**
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
@@ -298,7 +294,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   topLogprobs(
     count: RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'top_logprobs'>>;
+  ): ChatBuilder<WithParam<TState, 'top_logprobs'>>;
 
   // ---- output limits and shape ------------------------------------------------------------------
 
@@ -348,7 +344,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   prediction(
     content: string | readonly TextContentPart[] | Prediction,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'prediction'>>;
+  ): ChatBuilder<WithParam<TState, 'prediction'>>;
 
   // ---- response formats ---------------------------------------------------------------------------
 
@@ -426,7 +422,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   readonly parallelToolCalls: RequireNames<
     TState['tools'] | TState['customTools'],
-    (on?: boolean) => ChatBuilder<With<TState, 'params', TState['params'] | 'parallel_tool_calls'>>,
+    (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;
 
@@ -454,9 +450,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Lets search models search the web (`web_search_options`).
    * @example chat().model('gpt-4o-search-preview').webSearch({ search_context_size: 'low' })
    */
-  webSearch(
-    options?: WebSearchOptions,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'web_search_options'>>;
+  webSearch(options?: WebSearchOptions): ChatBuilder<WithParam<TState, 'web_search_options'>>;
 
   // ---- streaming --------------------------------------------------------------------------------
 
@@ -472,7 +466,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   streamOptions(
     options: RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
-  ): ChatBuilder<With<TState, 'params', TState['params'] | 'stream_options'>>;
+  ): ChatBuilder<WithParam<TState, 'stream_options'>>;
 
   // ---- platform -----------------------------------------------------------------------------------
 

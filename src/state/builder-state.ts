@@ -36,72 +36,195 @@ export interface BuilderState {
   readonly output: readonly [unknown] | null;
 }
 
-/** The state of a fresh `chat()`: nothing set. */
-export interface InitialState {
-  readonly model: null;
-  readonly hasMessages: false;
-  readonly logprobs: false;
-  readonly stream: false;
-  readonly tools: never;
-  readonly customTools: never;
-  readonly functions: never;
-  readonly audioModality: false;
-  readonly audio: false;
-  readonly maxTokens: false;
-  readonly maxCompletionTokens: false;
-  readonly params: never;
-  readonly effort: null;
-  readonly toolInputs: NoToolInputs;
-  readonly output: null;
-}
-
 /**
- * The state of a builder whose contents are known only at runtime (imported from JSON): every call
- * is allowed at compile time, and runtime validation checks the rules before anything is sent.
+ * A builder state, field by field. Every state is an instance of this one interface, so two builders
+ * that made the same calls have the very same type, and a variable can take either
+ * (`let convo = preset.user(a); convo = convo.user(b)`). Compared position by position, which also
+ * keeps the compiler's work flat.
  */
-export interface LooseState {
-  readonly model: string;
-  readonly hasMessages: true;
-  readonly logprobs: true;
-  readonly stream: boolean;
-  readonly tools: string;
-  readonly customTools: string;
-  readonly functions: string;
-  readonly audioModality: boolean;
-  readonly audio: boolean;
-  readonly maxTokens: boolean;
-  readonly maxCompletionTokens: boolean;
-  readonly params: string;
-  readonly effort: string | null;
-  readonly toolInputs: NoToolInputs;
-  readonly output: null;
+export interface State<
+  TModel,
+  THasMessages,
+  TLogprobs,
+  TStream,
+  TTools,
+  TCustomTools,
+  TFunctions,
+  TAudioModality,
+  TAudio,
+  TMaxTokens,
+  TMaxCompletionTokens,
+  TParams,
+  TEffort,
+  TToolInputs,
+  TOutput,
+> {
+  readonly model: TModel;
+  readonly hasMessages: THasMessages;
+  readonly logprobs: TLogprobs;
+  readonly stream: TStream;
+  readonly tools: TTools;
+  readonly customTools: TCustomTools;
+  readonly functions: TFunctions;
+  readonly audioModality: TAudioModality;
+  readonly audio: TAudio;
+  readonly maxTokens: TMaxTokens;
+  readonly maxCompletionTokens: TMaxCompletionTokens;
+  readonly params: TParams;
+  readonly effort: TEffort;
+  readonly toolInputs: TToolInputs;
+  readonly output: TOutput;
 }
 
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
 export type NoToolInputs = Readonly<Record<never, never>>;
 
-/** `TState` with `TKey` replaced by `TValue`: one flat mapped type, no recursion. */
-export type With<TState extends BuilderState, TKey extends keyof BuilderState, TValue> = {
-  readonly [P in keyof BuilderState]: P extends TKey ? TValue : TState[P];
-};
+/** The state of a fresh `chat()`: nothing set. */
+export type InitialState = State<
+  null,
+  false,
+  false,
+  false,
+  never,
+  never,
+  never,
+  false,
+  false,
+  false,
+  false,
+  never,
+  null,
+  NoToolInputs,
+  null
+>;
+
+/**
+ * The state of a builder whose contents are known only at runtime (imported from JSON): every call
+ * is allowed at compile time, and runtime validation checks the rules before anything is sent.
+ */
+export type LooseState = State<
+  string,
+  true,
+  true,
+  boolean,
+  string,
+  string,
+  string,
+  boolean,
+  boolean,
+  boolean,
+  boolean,
+  string,
+  string | null,
+  NoToolInputs,
+  null
+>;
+
+/** `TValue` where `TKey` is `TField`, else the state's own value, kept within the field's type. */
+type Field<TState extends BuilderState, TKey, TField extends keyof BuilderState, TValue> = TKey extends TField
+  ? TValue
+  : TState[TField];
+
+/** `TState` with `TKey` replaced by `TValue`: one flat `State`, no recursion. */
+export type With<TState extends BuilderState, TKey extends keyof BuilderState, TValue> = State<
+  Field<TState, TKey, 'model', TValue>,
+  Field<TState, TKey, 'hasMessages', TValue>,
+  Field<TState, TKey, 'logprobs', TValue>,
+  Field<TState, TKey, 'stream', TValue>,
+  Field<TState, TKey, 'tools', TValue>,
+  Field<TState, TKey, 'customTools', TValue>,
+  Field<TState, TKey, 'functions', TValue>,
+  Field<TState, TKey, 'audioModality', TValue>,
+  Field<TState, TKey, 'audio', TValue>,
+  Field<TState, TKey, 'maxTokens', TValue>,
+  Field<TState, TKey, 'maxCompletionTokens', TValue>,
+  Field<TState, TKey, 'params', TValue>,
+  Field<TState, TKey, 'effort', TValue>,
+  Field<TState, TKey, 'toolInputs', TValue>,
+  Field<TState, TKey, 'output', TValue>
+>;
 
 /**
  * `TState` after `.tool(t)` with a schema tool: the name joins `tools` and its argument type joins
- * `toolInputs`, in one flat mapped type (still no recursion).
+ * `toolInputs`, in one step.
  */
-export type WithTool<TState extends BuilderState, TName extends string, TArgs> = {
-  readonly [P in keyof BuilderState]: P extends 'tools'
-    ? TState['tools'] | TName
-    : P extends 'toolInputs'
-      ? TState['toolInputs'] & { readonly [K in TName]: TArgs }
-      : TState[P];
-};
+export type WithTool<TState extends BuilderState, TName extends string, TArgs> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'] | TName,
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'] & { readonly [K in TName]: TArgs },
+  TState['output']
+>;
 
 /**
  * What a builder may be after a conditional step (`when()`): each field is what either state has, so a
  * flag set in one branch only becomes `boolean` ("maybe"), which the rules treat as allowed and leave
- * to runtime validation. One flat mapped type, no recursion.
+ * to runtime validation.
  */
-export type Either<TState extends BuilderState, TOther extends BuilderState> = {
-  readonly [P in keyof BuilderState]: TState[P] | TOther[P];
-};
+export type Either<TState extends BuilderState, TOther extends BuilderState> = State<
+  TState['model'] | TOther['model'],
+  TState['hasMessages'] | TOther['hasMessages'],
+  TState['logprobs'] | TOther['logprobs'],
+  TState['stream'] | TOther['stream'],
+  TState['tools'] | TOther['tools'],
+  TState['customTools'] | TOther['customTools'],
+  TState['functions'] | TOther['functions'],
+  TState['audioModality'] | TOther['audioModality'],
+  TState['audio'] | TOther['audio'],
+  TState['maxTokens'] | TOther['maxTokens'],
+  TState['maxCompletionTokens'] | TOther['maxCompletionTokens'],
+  TState['params'] | TOther['params'],
+  TState['effort'] | TOther['effort'],
+  TState['toolInputs'] | TOther['toolInputs'],
+  TState['output'] | TOther['output']
+>;
+
+// The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
+
+/** `TState` after a message was added. */
+export type WithMessage<TState extends BuilderState> = State<
+  TState['model'],
+  true,
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'],
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output']
+>;
+
+/** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
+export type WithParam<TState extends BuilderState, TParam extends string> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'],
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'] | TParam,
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output']
+>;

@@ -75,3 +75,12 @@ const o3Tuned = chat()
   .when(creative, (b) => b.temperature(1));
 // @ts-expect-error o3 does not accept temperature
 o3Tuned.send();
+
+// Builders that made the same calls have the same type, so a conversation can grow in one variable.
+let convo = chat().model('gpt-4o').system('Be brief.').user('Hi');
+convo = convo.assistant('Hello! What can I do?').user('Tell me a joke.');
+convo = convo.toolResult('call_1', '{}');
+convo.send;
+let sampled = chat().model('gpt-4o').user('Hi').temperature(0.2);
+sampled = sampled.temperature(0.3).user('Again');
+sampled.send;
