@@ -13,7 +13,7 @@ const cacheBreakpoint = v.exactOptional(
 );
 
 /** `{ type: 'text', text }`. */
-export const textPartSchema = closedObject('a text part', {
+const textPartSchema = closedObject('a text part', {
   type: tag('type', 'text'),
   text: text('text'),
   prompt_cache_breakpoint: cacheBreakpoint,

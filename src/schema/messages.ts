@@ -95,7 +95,7 @@ const functionMessage = closedObject('a function message', {
 });
 
 /** One message of any role. */
-export const messageSchema = tagged(
+const messageSchema = tagged(
   'role',
   'a message',
   ['system', 'developer', 'user', 'assistant', 'tool', 'function'],

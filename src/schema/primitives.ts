@@ -7,7 +7,7 @@ import * as v from 'valibot';
  */
 
 /** Function, tool and schema names, as the API accepts them. */
-export const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
+const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /**
  * Keys never accepted from input: assigning `__proto__` replaces an object's prototype. (`constructor`
@@ -18,7 +18,7 @@ export const PROTOTYPE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__p
 
 /** `'a', 'b' or 'c'`: a readable list of allowed literal values. */
 /* @__NO_SIDE_EFFECTS__ */
-export function listOf(values: readonly (string | number | boolean)[]): string {
+function listOf(values: readonly (string | number | boolean)[]): string {
   const quoted = values.map((value) => (typeof value === 'string' ? `'${value}'` : String(value)));
   return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
@@ -95,7 +95,7 @@ export function identifier(name: string) {
 }
 
 /** A JSON object whose keys are not (yet) known. */
-export type JsonObject = { readonly [key: string]: unknown };
+type JsonObject = { readonly [key: string]: unknown };
 
 /** `true` for a non-null, non-array object: the shape of JSON objects. */
 export function isJsonObject(input: unknown): input is JsonObject {

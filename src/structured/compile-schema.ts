@@ -100,7 +100,7 @@ function toCheck<TOutput>(result: {
 }
 
 /** A Standard Schema issue as a chatwright `ValidationIssue` with a dotted path. */
-export function toIssue(issue: StandardIssue): ValidationIssue {
+function toIssue(issue: StandardIssue): ValidationIssue {
   const path = (issue.path ?? [])
     .map((segment) => String(typeof segment === 'object' && segment !== null ? segment.key : segment))
     .join('.');
