@@ -1,4 +1,4 @@
-import { type Draft, freeze } from 'immer';
+import { freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
@@ -7,6 +7,7 @@ import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
 import type { RunOptions } from '../loop/run-types.js';
+import { declarationsVersion } from '../models/declared-models.js';
 import {
   assistantMessage,
   developerMessage,
@@ -27,6 +28,7 @@ import { isStandardSchema } from '../structured/standard-schema.js';
 import { type ChatTool, isChatTool } from '../tools/tool.js';
 import type { ChatCompletionRequest, ChatMessage, Tool, ToolChoice } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
+import type { Body, BodyNode } from './body-node.js';
 import type {
   AssistantMessageInit,
   CustomToolInit,
@@ -36,10 +38,8 @@ import type {
 } from './chat-builder.js';
 import type { RequestValidation } from './request-validation.js';
 
-type Body = Partial<ChatCompletionRequest>;
 type Extra = Readonly<Record<string, unknown>>;
 
-const emptyBody: Readonly<Body> = freeze({});
 const emptyExtra: Extra = freeze({});
 /** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
 const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<string, ChatTool>() });
@@ -48,38 +48,47 @@ const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<s
  * The class behind the public {@link ChatBuilder} interface. Loosely typed on purpose: the interface
  * carries the type-state and the documentation; this stays small and plain.
  *
- * The state is the frozen wire body itself (so `toJSON()` is free), plus provider-specific fields kept
- * apart from it. Each call runs one immer `produce` over the flat body, so every unchanged field is
- * shared with the builder it came from. New values are deep-frozen before they enter the draft: immer
- * then skips them when it finalizes, which halves the cost of a call (measured in bench/).
+ * The state is the wire body (a {@link BodyNode}: each call records its change, and the frozen body is
+ * made by one immer `produce` when first needed, unchanged fields shared with the builder it came
+ * from), plus provider-specific fields kept apart from it. New values are deep-frozen at the call, so
+ * nothing a caller passes in can change the builder afterwards.
  */
 export class ChatBuilderImpl {
-  readonly #body: Readonly<Body>;
+  readonly #node: BodyNode;
   readonly #extra: Extra;
   readonly #dispatcher: () => Dispatcher;
   readonly #schemas: ParseSpec;
   // Builders never change, so what is derived from one can be computed once.
   #json: Readonly<Record<string, unknown>> | undefined;
   #validation: RequestValidation | undefined;
+  /** The model declarations `#validation` was made under (a `defineModels()` call can change it). */
+  #validatedWith = 0;
 
-  constructor(
-    dispatcher: () => Dispatcher,
-    body: Readonly<Body> = emptyBody,
-    extra: Extra = emptyExtra,
-    schemas: ParseSpec = noSchemas,
-  ) {
+  constructor(dispatcher: () => Dispatcher, node: BodyNode, extra: Extra = emptyExtra, schemas = noSchemas) {
     this.#dispatcher = dispatcher;
-    this.#body = body;
+    this.#node = node;
     this.#extra = extra;
     this.#schemas = schemas;
   }
 
   #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
-    const frozen = freeze(value, true);
-    const body = immer.produce(this.#body, (draft: Draft<Body>) => {
-      (draft as Body)[key] = frozen;
-    });
-    return new ChatBuilderImpl(this.#dispatcher, body, this.#extra, schemas);
+    return new ChatBuilderImpl(
+      this.#dispatcher,
+      this.#node.set(key, typeof value === 'object' ? freeze(value, true) : value),
+      this.#extra,
+      schemas,
+    );
+  }
+
+  /** Appends to an array field (messages, tools, functions) without reading the body made so far. */
+  #push(key: 'messages' | 'tools' | 'functions', items: readonly unknown[], schemas = this.#schemas) {
+    const node = this.#node.append(key, freeze(items, true));
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+  }
+
+  /** The frozen wire body (made on first use). */
+  get #body(): Readonly<Body> {
+    return this.#node.body();
   }
 
   /** The schemas with the response format's replaced (`undefined`: the output is not parsed). */
@@ -88,13 +97,11 @@ export class ChatBuilderImpl {
   }
 
   #append(message: ChatMessage): ChatBuilderImpl {
-    // Assigning a new array is about 3x cheaper than pushing through immer's array proxy; reading the
-    // old one from the frozen base (not a draft) avoids creating a proxy for it at all.
-    return this.#set('messages', [...(this.#body.messages ?? []), message]);
+    return this.#push('messages', [message]);
   }
 
   #appendTool(tool: Tool, schemas = this.#schemas): ChatBuilderImpl {
-    return this.#set('tools', [...(this.#body.tools ?? []), tool], schemas);
+    return this.#push('tools', [tool], schemas);
   }
 
   // ---- model and messages
@@ -127,7 +134,7 @@ export class ChatBuilderImpl {
         { path: 'messages', message: 'messages() takes an array of messages', input: messages },
       ]);
     }
-    return this.#set('messages', [...(this.#body.messages ?? []), ...copied]);
+    return this.#push('messages', copied);
   }
 
   // ---- sampling
@@ -252,8 +259,11 @@ export class ChatBuilderImpl {
     return this.#set('parallel_tool_calls', on);
   }
   functions(functions: ChatCompletionRequest['functions']) {
-    const all = [...(this.#body.functions ?? []), ...(copyCallerData(functions, 'functions') ?? [])];
-    return this.#set('functions', all);
+    const copied: unknown = copyCallerData(functions, 'functions');
+    // Anything but an array replaces the field, for validation to report with its path.
+    return Array.isArray(copied)
+      ? this.#push('functions', copied)
+      : this.#set('functions', copied as ChatCompletionRequest['functions']);
   }
   functionCall(choice: unknown) {
     return this.#set('function_call', functionCall(choice) as ChatCompletionRequest['function_call']);
@@ -327,7 +337,7 @@ export class ChatBuilderImpl {
     const extra = immer.produce(this.#extra, (draft: Record<string, unknown>) => {
       Object.assign(draft, freeze(copied, true));
     });
-    return new ChatBuilderImpl(this.#dispatcher, this.#body, extra, this.#schemas);
+    return new ChatBuilderImpl(this.#dispatcher, this.#node, Object.freeze(extra), this.#schemas);
   }
 
   use(preset: (builder: this) => unknown) {
@@ -343,18 +353,25 @@ export class ChatBuilderImpl {
       const body = this.#body;
       const extra = this.#extra;
       // Without extras the frozen body already is the wire body: no copy.
-      this.#json = Object.keys(extra).length === 0 ? body : Object.freeze({ ...extra, ...body });
+      this.#json =
+        extra === emptyExtra || Object.keys(extra).length === 0 ? body : Object.freeze({ ...extra, ...body });
     }
     return this.#json;
   }
 
   validate(): RequestValidation {
-    if (this.#validation === undefined) {
-      const result = validateRequest(this.toJSON());
+    // The verdict is remembered per body and re-checks only what changed since the builder this one
+    // came from; it only says pass or fail, so a failure is described by the full valibot pass.
+    const verdict = this.#node.verdict();
+    const declarations = declarationsVersion();
+    if (this.#validation === undefined || this.#validatedWith !== declarations) {
+      const passed = verdict !== undefined && verdict.failing.length === 0;
+      const result = passed ? validResult(this.toJSON()) : validateRequest(this.toJSON());
       // Frozen: the same object is returned every time and decides what send() sends, so a caller
       // must not be able to turn a failure into a success.
       if (result.issues !== undefined) Object.freeze(result.issues);
       this.#validation = Object.freeze(result);
+      this.#validatedWith = declarations;
     }
     return this.#validation;
   }
@@ -429,7 +446,7 @@ export class ChatBuilderImpl {
         return { completion, toolErrors };
       },
       append: (messages) => {
-        const next = this.#set('messages', [...(this.#body.messages ?? []), ...messages]);
+        const next = this.#push('messages', messages);
         // A tool_choice that forces a call would make every step call a tool again, until maxSteps:
         // once the forced call is answered, the model chooses (among the allowed tools, if limited).
         const relaxed = relaxedToolChoice(this.#body.tool_choice);
@@ -437,6 +454,11 @@ export class ChatBuilderImpl {
       },
     };
   }
+}
+
+/** The result of validating a request that passed: valibot's shape, with the frozen body as output. */
+function validResult(body: Readonly<Record<string, unknown>>): RequestValidation {
+  return { typed: true, success: true, output: body, issues: undefined } as unknown as RequestValidation;
 }
 
 /** The tool_choice for the steps after a forced call, or `undefined` when the choice forces nothing. */

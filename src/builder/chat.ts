@@ -2,6 +2,7 @@ import { freeze } from 'immer';
 import type { Dispatcher } from '../client/dispatcher.js';
 import { parsePreset } from '../schema/parse-preset.js';
 import type { InitialState, LooseState } from '../state/builder-state.js';
+import { BodyNode } from './body-node.js';
 import type { ChatBuilder } from './chat-builder.js';
 import { ChatBuilderImpl } from './chat-builder-impl.js';
 
@@ -35,14 +36,14 @@ export interface ChatFactory {
  * read its environment variables late.
  */
 export function createChat(dispatcher: () => Dispatcher): ChatFactory {
-  const empty = new ChatBuilderImpl(dispatcher);
+  const empty = new ChatBuilderImpl(dispatcher, BodyNode.of(Object.freeze({})));
   const factory = () => empty as unknown as ChatBuilder<InitialState>;
   factory.fromJSON = (json: unknown, options?: FromJSONOptions) => {
     const { body, extra } = parsePreset(json, options);
     // parsePreset returns fresh copies that nobody else holds: freezing them in place is safe.
     return new ChatBuilderImpl(
       dispatcher,
-      freeze(body, true),
+      BodyNode.of(freeze(body, true)),
       freeze(extra, true),
     ) as unknown as ChatBuilder<LooseState>;
   };

@@ -6,6 +6,13 @@ import type { ModelCapabilities } from './model-capabilities.js';
  * reaches every file. Nothing is declared at import time, so the module stays free of side effects.
  */
 const declared = new Map<string, ModelCapabilities>();
+/** Bumped by every change, so that remembered validation results made before it are not reused. */
+let version = 0;
+
+/** A number that changes whenever a declaration is made or forgotten. */
+export function declarationsVersion(): number {
+  return version;
+}
 
 /** The capabilities declared for `model`, if any. */
 export function declaredModel(model: string): ModelCapabilities | undefined {
@@ -15,9 +22,11 @@ export function declaredModel(model: string): ModelCapabilities | undefined {
 /** Records (or replaces) a declaration. */
 export function declareModel(model: string, capabilities: ModelCapabilities): void {
   declared.set(model, capabilities);
+  version++;
 }
 
 /** Forgets the given declarations, for tests that declare models and must not leak them. */
 export function forgetDeclaredModels(models: Iterable<string>): void {
   for (const model of models) declared.delete(model);
+  version++;
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PROTOTYPE_KEYS } from './primitives.js';
 
-interface Entry {
+export interface Entry {
   /** The field's schema without its `exactOptional` / `nullable` wrappers. */
   readonly schema: v.GenericSchema;
   /** Whether `null` is accepted (the field was wrapped in `nullable`). */
@@ -12,7 +12,7 @@ interface Entry {
  * The entries by key, their optional/nullable wrappers resolved once here instead of on every parse
  * (each wrapper is one more call per field). A `Map`, so that no input key can reach a prototype.
  */
-function unwrapEntries(entries: v.ObjectEntries): ReadonlyMap<string, Entry> {
+export function unwrapEntries(entries: v.ObjectEntries): ReadonlyMap<string, Entry> {
   const map = new Map<string, Entry>();
   for (const [key, entry] of Object.entries(entries)) {
     let schema = entry as v.GenericSchema & {

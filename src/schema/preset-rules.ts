@@ -1,5 +1,5 @@
 import { isJsonObject } from './primitives.js';
-import { type Body, isSet, type Rule, ruleCheck } from './rule.js';
+import { type Body, isSet, type Rule } from './rule.js';
 
 /*
  * Rules that hold for any builder, even an incomplete preset: the runtime mirror of the builder's
@@ -31,7 +31,8 @@ function namedReference(value: unknown): { kind: 'function' | 'custom'; name: st
   return { kind: value.type, name: target.name };
 }
 
-const rules: readonly Rule[] = [
+/** The preset rules, in the order they report. */
+export const presetRules: readonly Rule[] = [
   {
     reads: ['top_logprobs', 'logprobs'],
     check(body, report) {
@@ -164,7 +165,8 @@ const rules: readonly Rule[] = [
   },
   {
     // Presence alone breaks this rule, so it runs even when either field is malformed.
-    reads: [],
+    reads: ['functions', 'tools'],
+    runsWhenBroken: true,
     check(body, report) {
       if (body.functions !== undefined && body.tools !== undefined) {
         report(
@@ -176,7 +178,8 @@ const rules: readonly Rule[] = [
     },
   },
   {
-    reads: [],
+    reads: ['max_tokens', 'max_completion_tokens'],
+    runsWhenBroken: true,
     check(body, report) {
       if (isSet(body.max_tokens) && isSet(body.max_completion_tokens)) {
         report(
@@ -188,9 +191,3 @@ const rules: readonly Rule[] = [
     },
   },
 ];
-
-/** The preset rules as one valibot action, for the end of the body's pipe. */
-/* @__NO_SIDE_EFFECTS__ */
-export function presetRules<TBody>() {
-  return ruleCheck<TBody>(rules);
-}

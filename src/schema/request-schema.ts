@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { openObject } from './open-object.js';
 import { presetRules } from './preset-rules.js';
 import { requestEntries } from './request-entries.js';
+import { ruleCheck } from './rule.js';
 import { sendRules } from './send-rules.js';
 
 /*
@@ -17,7 +18,11 @@ const body = openObject(requestEntries, 'a chat completion request must be an ob
 type BodyOutput = v.InferOutput<typeof body>;
 
 /** A preset: every field optional, the preset rules checked. */
-export const presetSchema = v.pipe(body, presetRules<BodyOutput>());
+export const presetSchema = v.pipe(body, ruleCheck<BodyOutput>(presetRules));
 
 /** A complete request: the preset rules, then the send rules. */
-export const requestSchema = v.pipe(body, presetRules<BodyOutput>(), sendRules<BodyOutput>());
+export const requestSchema = v.pipe(
+  body,
+  ruleCheck<BodyOutput>(presetRules),
+  ruleCheck<BodyOutput>(sendRules),
+);

@@ -9,8 +9,14 @@ export type Report = (path: readonly (string | number)[], message: string, input
 
 /** A cross-field rule: the top-level fields it reads, and the check. */
 export interface Rule {
-  /** When one of these fields already has an issue, the rule is skipped: its verdict would be noise. */
+  /**
+   * Every top-level field the check reads (tests/schema/rule-reads.test.ts proves the lists complete).
+   * A builder derived from a validated one re-runs only the rules that read a field it changed; and
+   * when one of these fields already has an issue, the rule is skipped: its verdict would be noise.
+   */
   readonly reads: readonly string[];
+  /** Runs even when a field it reads is malformed: for rules that only look at which fields are set. */
+  readonly runsWhenBroken?: boolean;
   readonly check: (body: Body, report: Report) => void;
 }
 
@@ -50,7 +56,8 @@ export function ruleCheck<TBody>(rules: readonly Rule[]) {
     const report: Report = (path, message, input) =>
       addIssue({ message, input, path: pathItems(body, path) });
     for (const rule of rules) {
-      if (broken !== undefined && rule.reads.some((field) => broken.has(field))) continue;
+      if (broken !== undefined && !rule.runsWhenBroken && rule.reads.some((field) => broken.has(field)))
+        continue;
       rule.check(body, report);
     }
   });

@@ -1,5 +1,5 @@
 import { modelRules } from '../models/model-rules.js';
-import { isSet, type Rule, ruleCheck } from './rule.js';
+import { isSet, type Rule } from './rule.js';
 
 /*
  * Rules for a request about to be sent, on top of the preset rules: what a complete request needs.
@@ -46,11 +46,5 @@ const rules: readonly Rule[] = [
   },
 ];
 
-// The model's own rules (src/models/) run in the same pass: one action, one walk over the body.
-const withModelRules: readonly Rule[] = [...rules, ...modelRules];
-
-/** The send rules, the model's rules included, as one valibot action for the end of the request's pipe. */
-/* @__NO_SIDE_EFFECTS__ */
-export function sendRules<TBody>() {
-  return ruleCheck<TBody>(withModelRules);
-}
+/** The send rules with the model's own rules (src/models/): one list, run in one pass over the body. */
+export const sendRules: readonly Rule[] = [...rules, ...modelRules];
