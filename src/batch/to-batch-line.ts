@@ -1,5 +1,6 @@
 import type { RequestValidation } from '../builder/request-validation.js';
 import { BatchInputError } from '../errors/batch-input-error.js';
+import { bodyText, type HasBodyText } from '../internal/body-text.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 
 /** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */
@@ -38,7 +39,9 @@ export function toBatchLine(builder: BatchSource, customId: string): string {
       cause: error,
     });
   }
-  // Spliced rather than stringifying a wrapper object: the three fixed members cost nothing this way
-  // and the body (frozen, shared by nobody else) is serialised once.
-  return `{"custom_id":${JSON.stringify(customId)},"method":"POST","url":"/v1/chat/completions","body":${JSON.stringify(builder.toJSON())}}`;
+  // Spliced rather than stringifying a wrapper object: the three fixed members cost nothing this way,
+  // and a chatwright builder gives its body's text spliced from its preset's.
+  const text = (builder as HasBodyText)[bodyText];
+  const body = typeof text === 'function' ? text.call(builder) : JSON.stringify(builder.toJSON());
+  return `{"custom_id":${JSON.stringify(customId)},"method":"POST","url":"/v1/chat/completions","body":${body}}`;
 }

@@ -39,12 +39,17 @@ export class BodyNode {
   #body: Readonly<Body> | undefined;
   #verdict: Verdict | undefined;
   #verdictKnown = false;
+  /** The nearest preset this node derives from, whose JSON text its own is spliced from. */
+  readonly #textBase: BodyNode | undefined;
+  /** On a preset: each field's JSON text, `"key":value`, in body order. */
+  #fieldTexts: ReadonlyMap<string, string> | undefined;
 
   private constructor(body: Readonly<Body> | undefined, parent?: BodyNode, change?: Change) {
     this.#body = body;
     this.#parent = parent;
     this.#change = change;
     this.#links = parent === undefined ? 0 : parent.#links + 1;
+    this.#textBase = parent === undefined ? undefined : parent.#isBase() ? parent : parent.#textBase;
   }
 
   /** A node with a frozen body and no history (a new builder, or a preset read from JSON). */
@@ -94,6 +99,39 @@ export class BodyNode {
     return this.#body;
   }
 
+  /**
+   * The body as JSON text, the same as `JSON.stringify(body())`. Spliced from the nearest preset's
+   * text: its fields this body shares are not serialized again, and an array that only grew (the
+   * messages) costs its new items. Not kept: a million derived requests must not hold a million texts.
+   */
+  text(): string {
+    const body = this.body() as Fields;
+    const base = this.#textBase;
+    if (base === undefined) return JSON.stringify(body);
+    const texts = base.#texts();
+    if (texts.size === 0) return JSON.stringify(body);
+    const baseBody = base.body() as Fields;
+    let text = '';
+    for (const key of Object.keys(body)) {
+      const field = fieldText(key, body[key], baseBody[key], texts.get(key));
+      if (field !== undefined) text += text === '' ? `{${field}` : `,${field}`;
+    }
+    return text === '' ? '{}' : `${text}}`;
+  }
+
+  /** Each field's JSON text, made once (for a preset, whose derivations splice from it). */
+  #texts(): ReadonlyMap<string, string> {
+    if (this.#fieldTexts !== undefined) return this.#fieldTexts;
+    const body = this.body() as Fields;
+    const texts = new Map<string, string>();
+    for (const key of Object.keys(body)) {
+      const field = fieldText(key, body[key], undefined, undefined);
+      if (field !== undefined) texts.set(key, field);
+    }
+    this.#fieldTexts = texts;
+    return texts;
+  }
+
   /** What validating the body concluded (`undefined`: a field is invalid), computed once. */
   verdict(): Verdict | undefined {
     const body = this.body() as Fields;
@@ -126,8 +164,43 @@ export class BodyNode {
   }
 }
 
+/**
+ * One field as JSON text (`undefined` when JSON.stringify would leave it out), reusing the base's
+ * text when the value is the base's, or when it is the base's array with items appended.
+ */
+function fieldText(key: string, value: unknown, baseValue: unknown, baseText: string | undefined) {
+  if (baseText !== undefined) {
+    if (value === baseValue) return baseText;
+    if (Array.isArray(value) && Array.isArray(baseValue) && startsWith(value, baseValue)) {
+      // `[...]` of the new items (as an array serializes them), joined onto the base's without its `]`.
+      const items: unknown[] = [];
+      for (let index = baseValue.length; index < value.length; index++) items.push(value[index]);
+      const added = JSON.stringify(items);
+      return baseValue.length === 0
+        ? `${baseText.slice(0, -2)}${added}`
+        : `${baseText.slice(0, -1)},${added.slice(1)}`;
+    }
+  }
+  const json = JSON.stringify(value);
+  return json === undefined ? undefined : `${JSON.stringify(key)}:${json}`;
+}
+
+/** Whether `array` begins with every item of `prefix` (the same values, not copies). */
+function startsWith(array: readonly unknown[], prefix: readonly unknown[]): boolean {
+  if (array.length <= prefix.length) return false;
+  for (let index = 0; index < prefix.length; index++) if (array[index] !== prefix[index]) return false;
+  return true;
+}
+
 /** The fields `changes` touch, each with the base length of an array field that only grew. */
 function changedFields(base: Fields, changes: readonly Change[]): ChangedField[] {
+  if (changes.length === 1) {
+    // The common case, one call since the preset (a new message), without the bookkeeping below.
+    const { key, append } = changes[0] as Change;
+    const before = base[key];
+    const grewFrom = Array.isArray(before) ? before.length : before === undefined ? 0 : undefined;
+    return [append && grewFrom !== undefined ? { key, grewFrom } : { key }];
+  }
   const fields: ChangedField[] = [];
   const replaced: string[] = [];
   for (const { key, append } of changes) {

@@ -3,6 +3,7 @@ import { toBatchLine } from '../batch/to-batch-line.js';
 import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { bodyText } from '../internal/body-text.js';
 import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
@@ -74,7 +75,7 @@ export class ChatBuilderImpl {
   #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
     return new ChatBuilderImpl(
       this.#dispatcher,
-      this.#node.set(key, typeof value === 'object' ? freeze(value, true) : value),
+      this.#node.set(key, deepFrozen(value)),
       this.#extra,
       schemas,
     );
@@ -82,7 +83,7 @@ export class ChatBuilderImpl {
 
   /** Appends to an array field (messages, tools, functions) without reading the body made so far. */
   #push(key: 'messages' | 'tools' | 'functions', items: readonly unknown[], schemas = this.#schemas) {
-    const node = this.#node.append(key, freeze(items, true));
+    const node = this.#node.append(key, Object.freeze(items.map(deepFrozen)));
     return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
   }
 
@@ -359,6 +360,14 @@ export class ChatBuilderImpl {
     return this.#json;
   }
 
+  /** The wire body as JSON text (what `JSON.stringify(this)` gives), for the batch writer. */
+  [bodyText](): string {
+    const extra = this.#extra;
+    return extra === emptyExtra || Object.keys(extra).length === 0
+      ? this.#node.text()
+      : JSON.stringify(this.toJSON());
+  }
+
   validate(): RequestValidation {
     // The verdict is remembered per body and re-checks only what changed since the builder this one
     // came from; it only says pass or fail, so a failure is described by the full valibot pass.
@@ -454,6 +463,24 @@ export class ChatBuilderImpl {
       },
     };
   }
+}
+
+/**
+ * `value` deep-frozen, in place (values reaching here are fresh copies nobody else holds). A flat
+ * object, such as a text message, needs only `Object.freeze`, about 5x cheaper than immer's walk.
+ */
+function deepFrozen<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (!Array.isArray(value) && isFlat(value)) return Object.freeze(value);
+  return freeze(value, true);
+}
+
+function isFlat(value: object): boolean {
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === 'object' && field !== null) return false;
+  }
+  return true;
 }
 
 /** The result of validating a request that passed: valibot's shape, with the frozen body as output. */

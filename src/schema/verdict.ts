@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { declarationsVersion } from '../models/declared-models.js';
 import { type Entry, unwrapEntries } from './open-object.js';
 import { presetRules } from './preset-rules.js';
@@ -48,15 +48,13 @@ const none: readonly number[] = Object.freeze([]);
 /** Which rules to run in the current pass (one buffer: passes never overlap, rules do not validate). */
 const rerun = new Uint8Array(rules.length);
 
+/** A verdict needs pass or fail only: the first issue settles a field (the full pass words them). */
+const config: v.Config<v.BaseIssue<unknown>> = { abortEarly: true };
+
 /** Set by a pass's report when the rule running breaks (rules run one at a time). */
 let broke = false;
 /** Whether `value` is a valid `key` field; for an array that grew, whether its new items are. */
-function fieldIsValid(
-  key: string,
-  value: unknown,
-  grewFrom: number | undefined,
-  config: v.Config<v.BaseIssue<unknown>>,
-) {
+function fieldIsValid(key: string, value: unknown, grewFrom: number | undefined): boolean {
   if (PROTOTYPE_KEYS.has(key)) return false;
   const entry = fields.get(key);
   // Unknown keys are `extra()` fields: JSON data checked when they were added, no schema here.
@@ -92,15 +90,13 @@ export function deriveVerdict(
   body: Body,
 ): Verdict | undefined {
   const declarations = declarationsVersion();
-  const config = v.getGlobalConfig();
   const everything = base === undefined || base.declarations !== declarations;
   rerun.fill(everything ? 1 : 0);
   if (everything) {
-    for (const key of Object.keys(body))
-      if (!fieldIsValid(key, body[key], undefined, config)) return undefined;
+    for (const key of Object.keys(body)) if (!fieldIsValid(key, body[key], undefined)) return undefined;
   } else {
     for (const { key, grewFrom } of changed) {
-      if (Object.hasOwn(body, key) && !fieldIsValid(key, body[key], grewFrom, config)) return undefined;
+      if (Object.hasOwn(body, key) && !fieldIsValid(key, body[key], grewFrom)) return undefined;
       for (const index of readers.get(key) ?? none) rerun[index] = 1;
     }
   }

@@ -16,6 +16,7 @@ type Loose = { [method: string]: (...args: unknown[]) => Loose } & {
   system(content: unknown): Loose;
   toJSON(): Record<string, unknown>;
   validate(): ReturnType<typeof validateRequest>;
+  toBatchLine(customId: string): string;
 };
 
 const weather = tool({ name: 'weather', parameters: v.object({ city: v.string() }) });
@@ -95,12 +96,17 @@ function random(seed: number): () => number {
   };
 }
 
-/** `builder` validates as validateRequest() validates its body. */
+/** `builder` validates as validateRequest() validates its body, and serializes as JSON.stringify. */
 function assertAgrees(builder: Loose, label: string): boolean {
   const full = validateRequest(builder.toJSON());
   const own = builder.validate();
   assert.is(own.success, full.success, `${label}: ${JSON.stringify(builder.toJSON())}`);
   assert.equal(issuesOf(own), issuesOf(full), label);
+  if (own.success) {
+    // A batch line's body is spliced from the preset's text (body-node.ts): it must be the same bytes.
+    const line = `{"custom_id":"id","method":"POST","url":"/v1/chat/completions","body":${JSON.stringify(builder)}}`;
+    assert.is(builder.toBatchLine('id'), line, label);
+  }
   return own.success;
 }
 
@@ -182,6 +188,16 @@ test('a derived builder re-checks the message it adds', () => {
   const mini = chat().model('o1-mini').user('Hi');
   assert.ok(mini.validate().success);
   assert.not.ok((mini as unknown as Loose).system('Be brief.').validate().success);
+});
+
+test('a batch line spliced from a preset with an empty message list is still the body', () => {
+  const preset = chat().model('gpt-4o').messages([]);
+  const first = preset.user('one');
+  const second = preset.user('two').user('three');
+  for (const builder of [first, second]) {
+    const line = `{"custom_id":"id","method":"POST","url":"/v1/chat/completions","body":${JSON.stringify(builder)}}`;
+    assert.is(builder.toBatchLine('id'), line);
+  }
 });
 
 test('a long conversation grown one call at a time validates without deep recursion', () => {
