@@ -88,12 +88,12 @@ export class BodyNode {
       changes.push(node.#change as Change);
       node = node.#parent as BodyNode;
     }
-    const base = node.body();
-    const patch = fold(base as Fields, changes);
+    const base = node.body() as Fields;
+    const patch = fold(base, changes);
     // New values are deep-frozen before they arrive and only top-level fields are assigned, so the
     // root is the one new object: immer's auto-freeze (off on our instance) would only re-walk them.
     const body = immer.produce(base, (draft: Fields) => {
-      for (const key of Object.keys(patch)) draft[key] = patch[key];
+      for (const key in patch) draft[key] = patch[key];
     });
     this.#body = Object.freeze(body);
     return this.#body;
@@ -220,6 +220,14 @@ function changedFields(base: Fields, changes: readonly Change[]): ChangedField[]
  * fields, oldest applied first; appends to one field are joined into one new array.
  */
 function fold(base: Fields, changes: readonly Change[]): Fields {
+  if (changes.length === 1) {
+    // The common case, one call since the preset: no bookkeeping of arrays made along the way.
+    const { key, value, append } = changes[0] as Change;
+    if (!append) return { [key]: value };
+    const current = base[key] as readonly unknown[] | undefined;
+    const items = value as readonly unknown[];
+    return { [key]: Object.freeze(current === undefined ? [...items] : [...current, ...items]) };
+  }
   const patch: Fields = {};
   // The arrays this fold made, appended to in place until the end and then frozen.
   const made: unknown[][] = [];
