@@ -238,7 +238,7 @@ function fold(base: Fields, changes: readonly Change[]): Fields {
       patch[key] = value;
       continue;
     }
-    const current = (key in patch ? patch[key] : base[key]) as readonly unknown[] | undefined;
+    const current = (Object.hasOwn(patch, key) ? patch[key] : base[key]) as readonly unknown[] | undefined;
     if (made.includes(current as unknown[])) {
       for (const item of items) (current as unknown[]).push(item);
     } else {
