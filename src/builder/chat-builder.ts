@@ -188,7 +188,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   model<const $Model extends KnownModelId | (string & {})>(
     id: $Model,
-  ): ChatBuilder<With<TState, 'model', $Model>>;
+  ): ChatBuilder<With<TState, 'model', NoInfer<$Model>>>;
 
   /**
    * Appends a system message: instructions the model follows for the whole conversation.
@@ -285,7 +285,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
    * @example chat().logprobs().topLogprobs(5)
    */
-  logprobs<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'logprobs', $On>>;
+  logprobs<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'logprobs', NoInfer<$On>>>;
 
   /**
    * How many most likely tokens to return at each position (`top_logprobs`), 0 to 20.
@@ -317,7 +317,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   modalities<const $Modalities extends readonly Modality[]>(
     modalities: $Modalities,
-  ): ChatBuilder<With<TState, 'audioModality', 'audio' extends $Modalities[number] ? true : false>>;
+  ): ChatBuilder<With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>>;
 
   /**
    * Audio output parameters (`audio`): voice and format. Needs `'audio'` in `modalities()`.
@@ -335,7 +335,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   reasoningEffort<const $Effort extends ReasoningEffortFor<TState['model']>>(
     effort: $Effort,
-  ): ChatBuilder<With<TState, 'effort', $Effort>>;
+  ): ChatBuilder<With<TState, 'effort', NoInfer<$Effort>>>;
 
   /**
    * Predicted output (`prediction`): content most of the answer will repeat, such as a file being
@@ -384,7 +384,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string>(
     tool: FunctionToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'tools', TState['tools'] | $Name>>;
+  ): ChatBuilder<With<TState, 'tools', TState['tools'] | NoInfer<$Name>>>;
 
   /**
    * Adds a function tool made by `tool()` from a schema: its name becomes a valid `toolChoice()`, the
@@ -393,7 +393,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string, $Args>(
     tool: ChatTool<$Name, $Args, unknown>,
-  ): ChatBuilder<WithTool<TState, $Name, $Args>>;
+  ): ChatBuilder<WithTool<TState, NoInfer<$Name>, NoInfer<$Args>>>;
 
   /**
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
@@ -401,7 +401,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   customTool<const $Name extends string>(
     tool: CustomToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'customTools', TState['customTools'] | $Name>>;
+  ): ChatBuilder<With<TState, 'customTools', TState['customTools'] | NoInfer<$Name>>>;
 
   /**
    * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
@@ -432,7 +432,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   functions<const $Functions extends readonly [LegacyFunction, ...LegacyFunction[]]>(
     functions: $Functions,
-  ): ChatBuilder<With<TState, 'functions', TState['functions'] | $Functions[number]['name']>>;
+  ): ChatBuilder<With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>>;
 
   /**
    * Which legacy function the model calls (`function_call`): `'none'`, `'auto'` or an added function's name.
@@ -458,7 +458,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Streams the answer (`stream`): `send()` then returns a `ChatStream`. Default `true`.
    * @example for await (const text of chat().model('gpt-4o').user('Hi').stream().send().text()) process.stdout.write(text);
    */
-  stream<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'stream', $On>>;
+  stream<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'stream', NoInfer<$On>>>;
 
   /**
    * Streaming options (`stream_options`), such as a final usage chunk. Needs `stream()` first.
