@@ -94,7 +94,7 @@ export type {
 export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
 
 // Sending: clients and options
-export type { BatchCallOptions, BatchesAPI } from './client/batches.js';
+export type { BatchCallOptions, BatchesAPI, CreateBatchOptions } from './client/batches.js';
 export {
   type ClientOptions,
   clientDefaults,
@@ -115,12 +115,14 @@ export type { BatchCompletion, BatchResult, inferBatchValue } from './batch/batc
 export type {
   Batch,
   BatchError,
+  BatchList,
   BatchOutputLine,
   BatchRequestCounts,
   BatchRequestLine,
   BatchStatus,
   CreateBatchParams,
   FileObject,
+  ListBatchesParams,
 } from './batch/batch-wire.js';
 export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
 export {

@@ -76,6 +76,25 @@ export interface CreateBatchParams {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** The query of `GET /batches`. @see https://platform.openai.com/docs/api-reference/batch/list */
+export interface ListBatchesParams {
+  /** A batch id: the page starts after it (pass the previous page's `last_id`). */
+  readonly after?: string | undefined;
+  /** Batches per page, 1 to 100. The API's default: 20. */
+  readonly limit?: number | undefined;
+}
+
+/** A page of batches, newest first (`object: 'list'`). */
+export interface BatchList {
+  readonly object: 'list';
+  readonly data: readonly Batch[];
+  /** The first and last batch ids of the page (absent or null on an empty page). */
+  readonly first_id?: string | null;
+  readonly last_id?: string | null;
+  /** Whether more batches follow `last_id`. */
+  readonly has_more: boolean;
+}
+
 /** One line of a batch input file. @see https://platform.openai.com/docs/api-reference/batch/request-input */
 export interface BatchRequestLine {
   readonly custom_id: string;

@@ -4,11 +4,12 @@
 export {
   BatchJob,
   type BatchPart,
+  type BatchPartInput,
   type BatchProgress,
   type BatchWaitOptions,
-  type SubmitBatchOptions,
-  submitBatch,
-} from './submit-batch.js';
+} from './batch-job.js';
+export { type ResumeBatchOptions, resumeBatch } from './resume-batch.js';
+export { type SubmitBatchOptions, submitBatch } from './submit-batch.js';
 export {
   type BatchInputFile,
   type BatchItem,

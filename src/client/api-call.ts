@@ -10,6 +10,12 @@ export interface ApiCall {
   /** A JSON string, or a multipart form (an upload). */
   readonly body?: string | FormData;
   readonly signal?: AbortSignal | undefined;
+  /** Retries of this call; the client's `maxRetries` when absent. */
+  readonly maxRetries?: number | undefined;
+  /** The idempotency key of every attempt; a fresh one when absent. */
+  readonly idempotencyKey?: string | undefined;
+  /** Query parameters of this call (a list's `after` and `limit`). */
+  readonly query?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -51,7 +57,12 @@ export async function callRaw(dispatcher: ClientDispatcher, call: ApiCall): Prom
 
 function exchangeOf(dispatcher: ClientDispatcher, call: ApiCall): Exchange {
   const json = typeof call.body === 'string' ? call.body : '';
-  const base = dispatcher.apiRequest(call.path, json, { signal: call.signal });
+  const base = dispatcher.apiRequest(call.path, json, {
+    signal: call.signal,
+    maxRetries: call.maxRetries,
+    idempotencyKey: call.idempotencyKey,
+    query: call.query,
+  });
   const form = call.body instanceof FormData ? call.body : undefined;
   return new Exchange({
     ...base,

@@ -1,10 +1,36 @@
-import type { Batch, CreateBatchParams } from '../batch/batch-wire.js';
-import { callJson } from './api-call.js';
+import type { Batch, BatchList, CreateBatchParams, ListBatchesParams } from '../batch/batch-wire.js';
+import { APIError } from '../errors/api-error.js';
+import { ChatwrightError } from '../errors/chatwright-error.js';
+import { APIConnectionError } from '../errors/connection-error.js';
+import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
+import { type ApiCall, callJson } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
 /** Per-call options of the Batches API. */
 export interface BatchCallOptions {
   readonly signal?: AbortSignal | undefined;
+}
+
+/** Options of `client.batches.create()`. */
+export interface CreateBatchOptions extends BatchCallOptions {
+  /** Retries of a retryable failure for this call. Default: the client's `maxRetries`. */
+  readonly maxRetries?: number | undefined;
+  /** The `Idempotency-Key` of every attempt. Default: a fresh one per call. */
+  readonly idempotencyKey?: string | undefined;
+  /**
+   * Looks for the batch a failed attempt may have created. Called after each failure that may have
+   * reached the server (the connection failed or was cut, a timeout, a 5xx, a 408 or 409), before the
+   * client retries or throws: a batch it resolves to is the call's result, so no second batch is
+   * made when only the answer was lost. `undefined`: the client goes on (retries, or throws the
+   * error). What it throws ends the call. The retries keep the client's count and backoff.
+   *
+   * The API does not document `Idempotency-Key` for `POST /batches`, so a retry after a lost answer
+   * may otherwise create (and bill) the batch twice. `submitBatch()` passes a search of `GET /batches`
+   * for its freshly uploaded input file.
+   */
+  readonly findCreated?: ((error: ChatwrightError) => Promise<Batch | undefined>) | undefined;
 }
 
 /**
@@ -17,7 +43,7 @@ export interface BatchesAPI {
    * Creates a batch from an uploaded input file (`POST /batches`).
    * @example await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
    */
-  create(params: CreateBatchParams, options?: BatchCallOptions): Promise<Batch>;
+  create(params: CreateBatchParams, options?: CreateBatchOptions): Promise<Batch>;
   /**
    * Reads a batch's status and counts (`GET /batches/{id}`).
    * @example const { status, request_counts } = await client.batches.retrieve('batch_abc123');
@@ -28,21 +54,130 @@ export interface BatchesAPI {
    * @example await client.batches.cancel('batch_abc123');
    */
   cancel(batchId: string, options?: BatchCallOptions): Promise<Batch>;
+  /**
+   * One page of the organisation's batches, newest first (`GET /batches`); pass the page's `last_id`
+   * as `after` for the next one while `has_more`.
+   * @see https://platform.openai.com/docs/api-reference/batch/list
+   * @example
+   * let page = await client.batches.list({ limit: 100 });
+   * while (page.has_more && page.last_id) page = await client.batches.list({ limit: 100, after: page.last_id });
+   */
+  list(params?: ListBatchesParams, options?: BatchCallOptions): Promise<BatchList>;
 }
 
 /** The Batches API of one client. */
 export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
-  const call = async (method: 'GET' | 'POST', path: string, body: string, options: BatchCallOptions) =>
-    (await callJson(dispatcher, {
-      method,
-      path,
-      ...(method === 'POST' ? { body } : {}),
+  const call = async (request: ApiCall): Promise<unknown> => await callJson(dispatcher, request);
+  const create = async (body: string, options: CreateBatchOptions) =>
+    (await call({
+      method: 'POST',
+      path: '/batches',
+      body,
       signal: options.signal,
-    })) as unknown as Batch;
+      maxRetries: options.maxRetries,
+      idempotencyKey: options.idempotencyKey,
+    })) as Batch;
   return {
-    create: (params, options = {}) => call('POST', '/batches', JSON.stringify(params), options),
-    retrieve: (batchId, options = {}) => call('GET', `/batches/${encodeURIComponent(batchId)}`, '', options),
-    cancel: (batchId, options = {}) =>
-      call('POST', `/batches/${encodeURIComponent(batchId)}/cancel`, '', options),
+    create: (params, options = {}) =>
+      options.findCreated === undefined
+        ? create(JSON.stringify(params), options)
+        : createFinding(dispatcher, JSON.stringify(params), options, options.findCreated, create),
+    retrieve: async (batchId, options = {}) =>
+      (await call({
+        method: 'GET',
+        path: `/batches/${encodeURIComponent(batchId)}`,
+        signal: options.signal,
+      })) as Batch,
+    cancel: async (batchId, options = {}) =>
+      (await call({
+        method: 'POST',
+        path: `/batches/${encodeURIComponent(batchId)}/cancel`,
+        body: '',
+        signal: options.signal,
+      })) as Batch,
+    list: async (params = {}, options = {}) =>
+      (await call({
+        method: 'GET',
+        path: '/batches',
+        signal: options.signal,
+        query: {
+          ...(params.after === undefined ? {} : { after: params.after }),
+          ...(params.limit === undefined ? {} : { limit: String(params.limit) }),
+        },
+      })) as BatchList,
   };
+}
+
+/**
+ * A create whose retries are driven here rather than by the transport, so that `findCreated` runs
+ * between the attempts: each attempt goes out with `maxRetries: 0`, and the count, backoff and
+ * `onRetry` are the client's, resolved as for any of its requests. One idempotency key for all.
+ */
+async function createFinding(
+  dispatcher: ClientDispatcher,
+  body: string,
+  options: CreateBatchOptions,
+  findCreated: (error: ChatwrightError) => Promise<Batch | undefined>,
+  create: (body: string, options: CreateBatchOptions) => Promise<Batch>,
+): Promise<Batch> {
+  const policy = dispatcher.apiRequest('/batches', '', { maxRetries: options.maxRetries });
+  const attempt = {
+    signal: options.signal,
+    maxRetries: 0,
+    idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
+  };
+  for (let retry = 0; ; retry++) {
+    try {
+      return await create(body, attempt);
+    } catch (error) {
+      if (!(error instanceof ChatwrightError)) throw error;
+      if (mayHaveCreated(error)) {
+        const found = await findCreated(error);
+        if (found !== undefined) return found;
+      }
+      if (!isRetryable(error) || retry >= policy.maxRetries) throw error;
+      const headers = error instanceof APIError ? error.headers : undefined;
+      const delayMs = retryDelay(retry + 1, headers, policy.retryDelay);
+      // A server asking to wait longer than maxRetryAfter is not waited for, as in the transport.
+      if (delayMs === undefined) throw error;
+      policy.onRetry?.({ retry: retry + 1, delayMs, error });
+      await pause(delayMs, options.signal);
+    }
+  }
+}
+
+/** Whether a failed create may have been carried out: anything but an answer that refuses it. */
+function mayHaveCreated(error: ChatwrightError): boolean {
+  if (error instanceof APIConnectionError) return true;
+  if (!(error instanceof APIError)) return false;
+  const status = error.status;
+  return status === undefined || status >= 500 || status === 408 || status === 409;
+}
+
+/** The transport's verdict, for an error it was not allowed to retry (`maxRetries: 0`). */
+function isRetryable(error: ChatwrightError): boolean {
+  if (error instanceof APIError) {
+    return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
+  }
+  return error instanceof APIConnectionError && error.retryable;
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = (): APIUserAbortError =>
+      new APIUserAbortError('Request was aborted.', { cause: signal?.reason });
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -23,6 +23,11 @@ export interface FilesAPI {
    */
   upload(file: Blob, options: FileUploadOptions): Promise<FileObject>;
   /**
+   * Reads a file's metadata (`GET /files/{id}`): its name, size, purpose.
+   * @example const { filename, bytes } = await client.files.retrieve('file-abc123');
+   */
+  retrieve(fileId: string, options?: { readonly signal?: AbortSignal | undefined }): Promise<FileObject>;
+  /**
    * Downloads a file's content (`GET /files/{id}/content`): the response, its body not yet read.
    * @example const text = await (await client.files.content('file-abc123')).text();
    */
@@ -48,6 +53,13 @@ export function filesAPI(dispatcher: ClientDispatcher): FilesAPI {
         method: 'POST',
         path: '/files',
         body: form,
+        signal: options.signal,
+      })) as unknown as FileObject;
+    },
+    async retrieve(fileId, options = {}) {
+      return (await callJson(dispatcher, {
+        method: 'GET',
+        path: `/files/${encodeURIComponent(fileId)}`,
         signal: options.signal,
       })) as unknown as FileObject;
     },

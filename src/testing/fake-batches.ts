@@ -1,6 +1,7 @@
 import type { Batch, BatchError, BatchStatus, FileObject } from '../batch/batch-wire.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { completionBody, errorBody } from './fake-bodies.js';
+import type { FakeReply } from './fake-replies.js';
 
 /** One line of an uploaded batch input file, as a script's `answer` sees it. */
 export interface FakeBatchInputLine {
@@ -30,12 +31,25 @@ export interface FakeBatchScript {
    * the API's 400 for a body that does not validate (when the server rejects invalid requests).
    */
   readonly answer?: (line: FakeBatchInputLine, index: number) => FakeBatchAnswer;
+  /**
+   * Refuses the `POST /batches` that takes this script: no batch is made, and the create gets this
+   * reply (`replies.error(400, ...)`, `replies.error(500, ...)`, `replies.cut()`). The next create
+   * takes the next script.
+   */
+  readonly refuseCreate?: FakeReply;
+  /**
+   * Makes the batch, then answers its `POST /batches` with this reply instead of the batch: an answer
+   * lost on the way (`replies.cut()`: the connection is destroyed after the batch exists;
+   * `replies.error(502, ...)`; `replies.hang()`, until the client times out).
+   */
+  readonly loseCreateAnswer?: FakeReply;
 }
 
-/** What a route answers: JSON, or file content. */
+/** What a route answers: JSON, file content, or a scripted reply (a refused or lost create). */
 export type FakeApiReply =
   | { readonly status: number; readonly body: unknown }
-  | { readonly status: number; readonly text: string; readonly contentType: string };
+  | { readonly status: number; readonly text: string; readonly contentType: string }
+  | { readonly reply: FakeReply };
 
 /** A file the fake holds, with its content. */
 export interface FakeFile extends FileObject {
@@ -53,8 +67,9 @@ const created = 1_700_000_000;
 
 /**
  * The Files and Batches endpoints of the fake server, in memory: uploads (`POST /files`, multipart),
- * downloads (`GET /files/{id}/content`), deletes, and batches that move from `validating` to a final
- * status as they are polled (`GET /batches/{id}`), writing output and error files as the API does.
+ * reads (`GET /files/{id}`), downloads (`GET /files/{id}/content`), deletes, and batches that move from `validating` to a final
+ * status as they are polled (`GET /batches/{id}`), writing output and error files as the API does;
+ * `GET /batches` lists them, newest first.
  */
 export class FakeBatches {
   readonly files = new Map<string, FakeFile>();
@@ -81,6 +96,7 @@ export class FakeBatches {
   route(
     method: string,
     path: string,
+    query: URLSearchParams,
   ): ((body: string, contentType: string) => Promise<FakeApiReply> | FakeApiReply) | undefined {
     const parts = path.replace(/^\/v1/, '').split('/').filter(Boolean);
     const [resource, id, action] = parts;
@@ -89,9 +105,11 @@ export class FakeBatches {
       if (parts.length === 3 && action === 'content' && method === 'GET' && id !== undefined)
         return () => this.#content(id);
       if (parts.length === 2 && method === 'DELETE' && id !== undefined) return () => this.#delete(id);
+      if (parts.length === 2 && method === 'GET' && id !== undefined) return () => this.#file(id);
     }
     if (resource === 'batches') {
       if (parts.length === 1 && method === 'POST') return (body) => this.#create(body);
+      if (parts.length === 1 && method === 'GET') return () => this.#list(query);
       if (parts.length === 2 && method === 'GET' && id !== undefined) return () => this.#retrieve(id);
       if (parts.length === 3 && action === 'cancel' && method === 'POST' && id !== undefined)
         return () => this.#cancel(id);
@@ -127,6 +145,13 @@ export class FakeBatches {
     return { status: 200, body: object };
   }
 
+  #file(id: string): FakeApiReply {
+    const file = this.files.get(id);
+    if (file === undefined) return notFound(`No such File object: ${id}`);
+    const { content: _, ...object } = file;
+    return { status: 200, body: object };
+  }
+
   #content(id: string): FakeApiReply {
     const file = this.files.get(id);
     if (file === undefined) return notFound(`No such File object: ${id}`);
@@ -159,6 +184,7 @@ export class FakeBatches {
     if (file.purpose !== 'batch')
       return invalid('The input file must be uploaded with purpose `batch`.', 'input_file_id');
     const script = this.#scripts.shift() ?? {};
+    if (script.refuseCreate !== undefined) return { reply: script.refuseCreate };
     const { lines, errors } = parseInput(file.content);
     const batch: Batch = {
       id: `batch_fake_${++this.#ids}`,
@@ -176,7 +202,36 @@ export class FakeBatches {
     };
     const failing = errors.length > 0 ? { ...script, outcome: 'failed' as const, errors } : script;
     this.batches.set(batch.id, { batch, lines, script: failing, polls: 0 });
+    if (script.loseCreateAnswer !== undefined) return { reply: script.loseCreateAnswer };
     return { status: 200, body: batch };
+  }
+
+  /** `GET /batches`: newest first, `limit` (1 to 100, default 20) after the batch `after`. */
+  #list(query: URLSearchParams): FakeApiReply {
+    const limitText = query.get('limit') ?? '20';
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 100)
+      return invalid('limit must be an integer from 1 to 100.', 'limit');
+    // Ids grow with creation (one counter), so the map's order reversed is newest first.
+    const all = [...this.batches.values()].map((run) => run.batch).reverse();
+    const after = query.get('after');
+    let start = 0;
+    if (after !== null) {
+      const index = all.findIndex((batch) => batch.id === after);
+      if (index === -1) return notFound(`No such batch: ${after}`);
+      start = index + 1;
+    }
+    const data = all.slice(start, start + limit);
+    return {
+      status: 200,
+      body: {
+        object: 'list',
+        data,
+        first_id: data[0]?.id ?? null,
+        last_id: data[data.length - 1]?.id ?? null,
+        has_more: start + limit < all.length,
+      },
+    };
   }
 
   #retrieve(id: string): FakeApiReply {

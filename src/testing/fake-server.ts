@@ -179,7 +179,7 @@ class FakeServerImpl implements FakeServer {
     this.#requests.push(record);
     response.setHeader('x-request-id', `req_fake_${++this.#counter}`);
 
-    const api = this.#batches.route(request.method ?? 'GET', url.pathname);
+    const api = this.#batches.route(request.method ?? 'GET', url.pathname, url.searchParams);
     if (api === undefined && (request.method !== 'POST' || !url.pathname.endsWith('/chat/completions'))) {
       this.#json(
         response,
@@ -194,7 +194,7 @@ class FakeServerImpl implements FakeServer {
       return;
     }
     if (api !== undefined) {
-      this.#api(response, await api(text, request.headers['content-type'] ?? ''));
+      await this.#api(response, await api(text, request.headers['content-type'] ?? ''), record);
       return;
     }
     const firstIssue = record.validation.issues[0];
@@ -304,7 +304,13 @@ class FakeServerImpl implements FakeServer {
     response.end(reply.done ? 'data: [DONE]\n\n' : undefined);
   }
 
-  #api(response: ServerResponse, reply: FakeApiReply): void {
+  async #api(response: ServerResponse, reply: FakeApiReply, record: RecordedRequest): Promise<void> {
+    if ('reply' in reply) {
+      let scripted = reply.reply;
+      while (scripted.kind === 'dynamic') scripted = scripted.reply(record);
+      await this.#reply(scripted, record, response);
+      return;
+    }
     if ('body' in reply) {
       this.#json(response, reply.status, reply.body);
       return;

@@ -1,0 +1,272 @@
+import type { ChatwrightClient } from '../client/create-client.js';
+import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
+import { BatchItemError } from '../errors/batch-item-error.js';
+import { ChatwrightError } from '../errors/chatwright-error.js';
+import { APIUserAbortError } from '../errors/user-abort-error.js';
+import type { ChatCompletion } from '../wire/response.js';
+import type { BatchResult, inferBatchValue } from './batch-result.js';
+import {
+  type Batch,
+  type BatchOutputLine,
+  type BatchStatus,
+  type FileObject,
+  finalBatchStatuses,
+} from './batch-wire.js';
+import type { BatchCompletionParser } from './parse-batch-completion.js';
+import { responseLines } from './response-lines.js';
+import type { BatchSource } from './to-batch-line.js';
+
+/** The requests of one input file. */
+export interface BatchPartInput {
+  /**
+   * Where the file was written: kept only when `submitBatch()` was given a `directory`; `undefined`
+   * for a job from `resumeBatch()`, whose input file is only on the server.
+   */
+  readonly path: string | undefined;
+  /** Lines (requests) in the file. */
+  readonly requests: number;
+  /** The file's size in bytes. */
+  readonly bytes: number;
+  /** The custom ids in the file, in order. */
+  readonly customIds: readonly string[];
+}
+
+/** One input file and the batch that runs it. */
+export interface BatchPart {
+  readonly input: BatchPartInput;
+  readonly file: FileObject;
+  /** The batch as last seen (`wait()` refreshes it). */
+  readonly batch: Batch;
+}
+
+/** What `wait()` reports after each round of polling. */
+export interface BatchProgress {
+  /** Every batch of the job, as last seen. */
+  readonly batches: readonly Batch[];
+  /** Requests in the job. */
+  readonly total: number;
+  /** Requests done, summed over `request_counts`. */
+  readonly completed: number;
+  readonly failed: number;
+  /** Batches in a final status (completed, failed, expired, cancelled). */
+  readonly finishedBatches: number;
+}
+
+/** Options of `job.wait()`. */
+export interface BatchWaitOptions {
+  /** Milliseconds between polling rounds. Default 30000. */
+  readonly pollIntervalMs?: number | undefined;
+  /** Called after each round with the counts so far. */
+  readonly onProgress?: ((progress: BatchProgress) => void) | undefined;
+  /** Stops waiting (the batches keep running; cancel them with `job.cancel()`). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * A submitted batch workflow: one batch per input file. `wait()` polls until every batch is final,
+ * `results()` downloads and maps every request back to its custom id. Made by `submitBatch()`, or
+ * by `resumeBatch()` from the batch ids in another process.
+ *
+ * @example
+ * const job = await submitBatch(client, items);
+ * console.log(job.total, job.parts.map((part) => part.batch.id));
+ * await job.wait();
+ * for await (const result of job.results()) console.log(result.customId, result.ok);
+ */
+export class BatchJob<TBuilder extends BatchSource = BatchSource> {
+  readonly #client: ChatwrightClient;
+  readonly #parts: BatchPart[];
+  readonly #parserOf: (customId: string) => BatchCompletionParser | undefined;
+
+  /** @internal Made by `submitBatch()` and `resumeBatch()`. */
+  constructor(
+    client: ChatwrightClient,
+    parts: BatchPart[],
+    parserOf: (customId: string) => BatchCompletionParser | undefined,
+  ) {
+    this.#client = client;
+    this.#parts = parts;
+    this.#parserOf = parserOf;
+  }
+
+  /** The input files and their batches, as last seen. */
+  get parts(): readonly BatchPart[] {
+    return this.#parts;
+  }
+
+  /** How many requests the job holds. */
+  get total(): number {
+    return this.#parts.reduce((sum, part) => sum + part.input.requests, 0);
+  }
+
+  /**
+   * Polls every unfinished batch each `pollIntervalMs` until all are final, reporting progress.
+   * @example const batches = await job.wait({ pollIntervalMs: 60_000, onProgress: (p) => console.log(`${p.completed}/${p.total}`) });
+   */
+  async wait(options: BatchWaitOptions = {}): Promise<readonly Batch[]> {
+    const interval = options.pollIntervalMs ?? 30_000;
+    for (;;) {
+      for (const [index, part] of this.#parts.entries()) {
+        if (finalBatchStatuses.has(part.batch.status)) continue;
+        const batch = await this.#client.batches.retrieve(part.batch.id, { signal: options.signal });
+        this.#parts[index] = { ...part, batch };
+      }
+      const batches = this.#parts.map((part) => part.batch);
+      const finished = batches.filter((batch) => finalBatchStatuses.has(batch.status)).length;
+      options.onProgress?.({
+        batches,
+        total: this.total,
+        completed: batches.reduce((sum, batch) => sum + (batch.request_counts?.completed ?? 0), 0),
+        failed: batches.reduce((sum, batch) => sum + (batch.request_counts?.failed ?? 0), 0),
+        finishedBatches: finished,
+      });
+      if (finished === batches.length) return batches;
+      await sleep(interval, options.signal);
+    }
+  }
+
+  /**
+   * Cancels every unfinished batch; they become `cancelled` with partial results.
+   * @example await job.cancel();
+   */
+  async cancel(options: { readonly signal?: AbortSignal | undefined } = {}): Promise<readonly Batch[]> {
+    for (const [index, part] of this.#parts.entries()) {
+      if (finalBatchStatuses.has(part.batch.status) || part.batch.status === 'cancelling') continue;
+      this.#parts[index] = { ...part, batch: await this.#client.batches.cancel(part.batch.id, options) };
+    }
+    return this.#parts.map((part) => part.batch);
+  }
+
+  /**
+   * Every request's result, exactly once, file by file: the lines of each batch's output and error
+   * files are streamed (never held whole), then each custom id that no line answered becomes a
+   * `BatchItemError` (`batch_expired`, `batch_cancelled`, `batch_failed` or `missing_result`). Call
+   * it once every batch is final (after `wait()`).
+   *
+   * @example
+   * for await (const result of job.results()) {
+   *   if (result.ok) save(result.customId, result.value.choices[0]?.message.content);
+   *   else retryLater(result.customId, result.error);
+   * }
+   */
+  async *results(
+    options: { readonly signal?: AbortSignal | undefined } = {},
+  ): AsyncGenerator<BatchResult<inferBatchValue<TBuilder>>, void, undefined> {
+    const unfinished = this.#parts.find((part) => !finalBatchStatuses.has(part.batch.status));
+    if (unfinished !== undefined) {
+      throw new ChatwrightError(
+        `batch ${unfinished.batch.id} is ${unfinished.batch.status}: await job.wait() before reading results`,
+      );
+    }
+    for (const part of this.#parts) {
+      const { batch } = part;
+      const pending = new Set(part.input.customIds);
+      if (batch.status !== 'failed') {
+        for (const fileId of [batch.output_file_id, batch.error_file_id]) {
+          if (fileId == null) continue;
+          const response = await this.#client.files.content(fileId, options);
+          for await (const text of responseLines(response)) {
+            const line = parseLine(text);
+            // A line we did not send, or a second line for one id: every id is answered once.
+            if (line === undefined || !pending.delete(line.custom_id)) continue;
+            yield await this.#toResult(line, batch.id);
+          }
+        }
+      }
+      const code = unansweredCode(batch.status);
+      const reason = batch.errors?.data?.[0];
+      const message =
+        batch.status === 'failed'
+          ? `the batch was refused: ${reason?.code ?? 'unknown'}: ${reason?.message ?? 'no reason given'}`
+          : `no line in the output or error file of batch ${batch.id} (status ${batch.status})`;
+      for (const customId of pending) {
+        yield {
+          customId,
+          ok: false,
+          error: new BatchItemError({ customId, code, message, batchId: batch.id }),
+        };
+      }
+    }
+  }
+
+  async #toResult(line: BatchOutputLine, batchId: string): Promise<BatchResult<inferBatchValue<TBuilder>>> {
+    const customId = line.custom_id;
+    const response = line.response;
+    if (response === null || response === undefined) {
+      const code = line.error?.code ?? 'unknown_error';
+      const message = line.error?.message ?? 'the request failed without a response';
+      return { customId, ok: false, error: new BatchItemError({ customId, code, message, batchId }) };
+    }
+    const body = response.body;
+    const ok = response.status_code >= 200 && response.status_code < 300;
+    if (!ok || typeof body !== 'object' || body === null || Array.isArray(body)) {
+      const headers = new Headers(
+        response.request_id === undefined ? {} : { 'x-request-id': response.request_id },
+      );
+      const error = ok
+        ? apiErrorFromStatus(
+            response.status_code,
+            { error: { message: 'the response body is not a JSON object', type: 'invalid_response' } },
+            headers,
+          )
+        : apiErrorFromStatus(response.status_code, body, headers);
+      return { customId, ok: false, error };
+    }
+    const completion = Object.defineProperty(body as ChatCompletion, 'requestId', {
+      value: response.request_id,
+      configurable: true,
+    });
+    const parse = this.#parserOf(customId);
+    if (parse === undefined) return { customId, ok: true, value: completion as inferBatchValue<TBuilder> };
+    try {
+      return { customId, ok: true, value: (await parse(completion)) as inferBatchValue<TBuilder> };
+    } catch (error) {
+      if (error instanceof ChatwrightError) return { customId, ok: false, error };
+      throw error;
+    }
+  }
+}
+
+/** The error code of a request no line answered, by the batch's final status. */
+function unansweredCode(status: BatchStatus): string {
+  switch (status) {
+    case 'failed':
+      return 'batch_failed';
+    case 'expired':
+      return 'batch_expired';
+    case 'cancelled':
+      return 'batch_cancelled';
+    default:
+      return 'missing_result';
+  }
+}
+
+function parseLine(text: string): BatchOutputLine | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const line = value as Partial<BatchOutputLine>;
+  return typeof line.custom_id === 'string' ? (line as BatchOutputLine) : undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new APIUserAbortError('Waiting for the batch was aborted.', { cause: signal.reason }));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError('Waiting for the batch was aborted.', { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
