@@ -15,9 +15,10 @@ interface Change {
 }
 
 /**
- * How many unmaterialized-or-unvalidated builders may hang off one another before the oldest is
- * settled. Each link keeps its parent alive, so a conversation grown a message at a time and printed
- * at every step (bodies made, never validated) would otherwise hold every intermediate body.
+ * How many builders may hang off one another, each holding its parent, before the newest parent is
+ * settled (its body and verdict made, which lets go of its own parent). A node holds its parent until
+ * both are known, so a conversation grown a message at a time and printed at every step (bodies made,
+ * never validated) would otherwise hold every earlier body.
  */
 const MAX_LINKS = 64;
 
@@ -36,11 +37,17 @@ export class BodyNode {
   readonly #change: Change | undefined;
   #links: number;
   #derivations = 0;
+  /** Made with a body and no history (`chat()`, a preset from JSON). */
+  readonly #root: boolean;
   #body: Readonly<Body> | undefined;
   #verdict: Verdict | undefined;
   #verdictKnown = false;
-  /** The nearest preset this node derives from, whose JSON text its own is spliced from. */
-  readonly #textBase: BodyNode | undefined;
+  /**
+   * The nearest preset this node derives from, whose JSON text its own is spliced from. A preset holds
+   * none itself (it lets go on its second derivation), so these links never chain: a conversation
+   * grown a turn at a time keeps no earlier turns alive through them.
+   */
+  #textBase: BodyNode | undefined;
   /** On a preset: each field's JSON text, `"key":value`, in body order. */
   #fieldTexts: ReadonlyMap<string, string> | undefined;
 
@@ -48,6 +55,7 @@ export class BodyNode {
     this.#body = body;
     this.#parent = parent;
     this.#change = change;
+    this.#root = parent === undefined;
     this.#links = parent === undefined ? 0 : parent.#links + 1;
     this.#textBase = parent === undefined ? undefined : parent.#isBase() ? parent : parent.#textBase;
   }
@@ -69,13 +77,19 @@ export class BodyNode {
 
   #derive(change: Change): BodyNode {
     this.#derivations++;
+    if (this.#derivations === 2) this.#textBase = undefined;
     if (this.#links >= MAX_LINKS) this.verdict(); // makes the body and the verdict: lets go of the parent
     return new BodyNode(undefined, this, change);
   }
 
-  /** Whether later derivations build on this node's own body and verdict rather than past it. */
+  /**
+   * Whether later derivations build on this node's own body and verdict rather than past it: a root,
+   * or a preset (derived from more than once). A node that let go of its parent is not one by that
+   * alone: the walks stop at it anyway (its body and verdict are known), and its derivations must not
+   * splice from it, or each turn of a conversation would hold the one before.
+   */
   #isBase(): boolean {
-    return this.#parent === undefined || this.#derivations > 1;
+    return this.#root || this.#derivations > 1;
   }
 
   /** The frozen wire body. */
@@ -217,16 +231,18 @@ function changedFields(base: Fields, changes: readonly Change[]): ChangedField[]
 
 /**
  * The pending changes (newest first, as the walk up found them) folded into one set of top-level
- * fields, oldest applied first; appends to one field are joined into one new array.
+ * fields, oldest applied first; appends to one field are joined into one new array. Appending to a
+ * field that holds something other than an array replaces it: the old value was invalid anyway, and
+ * making a body must never throw.
  */
 function fold(base: Fields, changes: readonly Change[]): Fields {
   if (changes.length === 1) {
     // The common case, one call since the preset: no bookkeeping of arrays made along the way.
     const { key, value, append } = changes[0] as Change;
     if (!append) return { [key]: value };
-    const current = base[key] as readonly unknown[] | undefined;
+    const current = base[key];
     const items = value as readonly unknown[];
-    return { [key]: Object.freeze(current === undefined ? [...items] : [...current, ...items]) };
+    return { [key]: Object.freeze(Array.isArray(current) ? [...current, ...items] : [...items]) };
   }
   const patch: Fields = {};
   // The arrays this fold made, appended to in place until the end and then frozen.
@@ -238,12 +254,13 @@ function fold(base: Fields, changes: readonly Change[]): Fields {
       patch[key] = value;
       continue;
     }
-    const current = (Object.hasOwn(patch, key) ? patch[key] : base[key]) as readonly unknown[] | undefined;
+    const current: unknown = Object.hasOwn(patch, key) ? patch[key] : base[key];
     if (made.includes(current as unknown[])) {
       for (const item of items) (current as unknown[]).push(item);
     } else {
-      // Spread, not concat or slice: both take a slow path on frozen arrays (measured 2-3x).
-      const array = current === undefined ? [...items] : [...current, ...items];
+      // Spread, not concat or slice: both take a slow path on frozen arrays (measured 2-3x). A value
+      // that is not an array (a JavaScript caller's `functions(null)`) is replaced, not appended to.
+      const array = Array.isArray(current) ? [...current, ...items] : [...items];
       patch[key] = array;
       made.push(array);
     }

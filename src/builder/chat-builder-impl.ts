@@ -20,6 +20,7 @@ import {
 import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
+import { isJsonObject } from '../schema/primitives.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
@@ -466,13 +467,17 @@ export class ChatBuilderImpl {
 }
 
 /**
- * `value` deep-frozen, in place (values reaching here are fresh copies nobody else holds). A flat
- * object, such as a text message, needs only `Object.freeze`, about 5x cheaper than immer's walk.
+ * `value` deep-frozen, in place: values reaching here are plain data freshly copied from the caller
+ * (copyCallerData) or made by the builder, which nobody else holds. A flat object, such as a text
+ * message, needs only `Object.freeze`, about 5x cheaper than immer's walk. Anything else (a `Date`, a
+ * class instance a JavaScript caller passed) belongs to the caller: it is left alone, and validation
+ * refuses it, so it is never sent.
  */
 function deepFrozen<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
-  if (!Array.isArray(value) && isFlat(value)) return Object.freeze(value);
-  return freeze(value, true);
+  if (Array.isArray(value)) return freeze(value, true);
+  if (!isJsonObject(value)) return value;
+  return isFlat(value) ? Object.freeze(value) : freeze(value, true);
 }
 
 function isFlat(value: object): boolean {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isJsonObject } from './primitives.js';
 
 interface Entry {
   readonly key: string;
@@ -15,7 +16,8 @@ interface Entry {
  * the largest cost of validating a request (a quarter of the time, every message and tool being one
  * such object). This run walks a prepared array of entries and looks for unknown keys only when the
  * input has more own keys than known ones were found. Differences, on purpose: every unknown key is
- * reported (not only the first), and an array is not an object.
+ * reported (not only the first), and only a plain object is an object (not an array, a `Date` or a
+ * class instance).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function closedObject<const TEntries extends v.ObjectEntries>(
@@ -44,7 +46,7 @@ export function closedObject<const TEntries extends v.ObjectEntries>(
     ...strict,
     '~run'(dataset, config) {
       const input: unknown = dataset.value;
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      if (!isJsonObject(input)) {
         v._addIssue(this as Context, 'type', dataset, config);
         return dataset as unknown as Output;
       }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PROTOTYPE_KEYS } from './primitives.js';
+import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 
 export interface Entry {
   /** The field's schema without its `exactOptional` / `nullable` wrappers. */
@@ -46,7 +46,7 @@ export function openObject<const TEntries extends v.ObjectEntries>(entries: TEnt
     ...loose,
     '~run'(dataset, config) {
       const input: unknown = dataset.value;
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      if (!isJsonObject(input)) {
         v._addIssue(this, 'type', dataset, config);
         return dataset as unknown as Output;
       }

@@ -97,18 +97,47 @@ export function identifier(name: string) {
 /** A JSON object whose keys are not (yet) known. */
 type JsonObject = { readonly [key: string]: unknown };
 
-/** `true` for a non-null, non-array object: the shape of JSON objects. */
+/**
+ * `true` for a plain object (`{}` or `Object.create(null)`): the shape of JSON objects. A class
+ * instance, a `Date` or a `Map` is not one: it would not survive `JSON.stringify` as itself, and a
+ * builder cannot copy it, so the caller could still change it after handing it over.
+ */
 export function isJsonObject(input: unknown): input is JsonObject {
-  return typeof input === 'object' && input !== null && !Array.isArray(input);
+  if (typeof input !== 'object' || input === null) return false;
+  const proto: unknown = Object.getPrototypeOf(input);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `true` for JSON data all the way down: plain objects, arrays, strings, finite numbers, booleans, null. */
+function isJsonData(input: unknown): boolean {
+  switch (typeof input) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(input);
+    case 'object':
+      if (input === null) return true;
+      if (Array.isArray(input)) return input.every(isJsonData);
+      return isJsonObject(input) && Object.values(input).every(isJsonData);
+    default:
+      return false;
+  }
 }
 
 /**
- * A free-form JSON object (a JSON Schema, an allowed-tools entry): checked to be an object, otherwise
- * passed through untouched, since its keys belong to another vocabulary.
+ * A free-form JSON object (a JSON Schema, an allowed-tools entry): checked to be JSON data throughout,
+ * otherwise passed through untouched, since its keys belong to another vocabulary.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function freeObject(name: string) {
-  return v.custom<JsonObject>(isJsonObject, `${name} must be an object`);
+  return v.pipe(
+    v.custom<JsonObject>(isJsonObject, `${name} must be an object`),
+    v.check<JsonObject, string>(
+      isJsonData,
+      `${name} must hold JSON data only (plain objects, arrays, strings, finite numbers, booleans, null)`,
+    ),
+  );
 }
 
 /**

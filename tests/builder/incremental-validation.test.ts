@@ -14,6 +14,10 @@ import { issuesOf } from '../schema/support.js';
 type Loose = { [method: string]: (...args: unknown[]) => Loose } & {
   user(content: unknown): Loose;
   system(content: unknown): Loose;
+  functions(functions: unknown): Loose;
+  metadata(metadata: unknown): Loose;
+  webSearch(options: unknown): Loose;
+  jsonSchema(schema: unknown, options: unknown): Loose;
   toJSON(): Record<string, unknown>;
   validate(): ReturnType<typeof validateRequest>;
   toBatchLine(customId: string): string;
@@ -188,6 +192,57 @@ test('a derived builder re-checks the message it adds', () => {
   const mini = chat().model('o1-mini').user('Hi');
   assert.ok(mini.validate().success);
   assert.not.ok((mini as unknown as Loose).system('Be brief.').validate().success);
+});
+
+test('an object the caller keeps (a class instance, a Date) is refused, never frozen nor trusted', () => {
+  class Part {
+    type = 'text';
+    text = 'hello';
+  }
+  class Options {
+    search_context_size = 'low';
+  }
+  const part = new Part();
+  const options = new Options();
+  const when = new Date(0);
+  const builders: Array<[Loose, string]> = [
+    [(chat().model('gpt-4o') as unknown as Loose).user([part]), 'messages.0.content.0'],
+    [(chat().model('gpt-4o').user('Hi') as unknown as Loose).webSearch(options), 'web_search_options'],
+    [(chat().model('gpt-4o').user('Hi') as unknown as Loose).metadata(when), 'metadata'],
+    [
+      (chat().model('gpt-4o').user('Hi') as unknown as Loose).jsonSchema(
+        { type: 'object', properties: { at: { default: when } } },
+        { name: 'x' },
+      ),
+      'response_format.json_schema.schema',
+    ],
+  ];
+  for (const [builder, path] of builders) {
+    assertAgrees(builder, path);
+    assert.ok(
+      issuesOf(builder.validate()).some((issue) => issue.path === path),
+      `${path}: ${JSON.stringify(issuesOf(builder.validate()))}`,
+    );
+    // And a request derived from it is refused too, whatever the caller does to the object later.
+    part.text = 'changed';
+    assertAgrees(builder.user('more'), `${path}, derived`);
+  }
+  assert.not.ok(Object.isFrozen(part) || Object.isFrozen(options) || Object.isFrozen(when));
+});
+
+test('appending to a field a JavaScript caller set to something else replaces it, without throwing', () => {
+  const f = { name: 'f', parameters: { type: 'object' } };
+  const loose = chat().model('gpt-4o').user('Hi') as unknown as Loose;
+  for (const first of [null, 'ab', { not: 'an array' }]) {
+    const builder = loose.functions(first).functions([f]);
+    assert.equal(builder.toJSON().functions, [f]);
+    assertAgrees(builder, `functions(${JSON.stringify(first)}).functions([f])`);
+  }
+  // Alone, the bad value stays for validation to report.
+  assert.equal(
+    issuesOf(loose.functions('ab').validate()).map((issue) => issue.path),
+    ['functions'],
+  );
 });
 
 test('a batch line spliced from a preset with an empty message list is still the body', () => {
