@@ -208,13 +208,6 @@ function startsWith(array: readonly unknown[], prefix: readonly unknown[]): bool
 
 /** The fields `changes` touch, each with the base length of an array field that only grew. */
 function changedFields(base: Fields, changes: readonly Change[]): ChangedField[] {
-  if (changes.length === 1) {
-    // The common case, one call since the preset (a new message), without the bookkeeping below.
-    const { key, append } = changes[0] as Change;
-    const before = base[key];
-    const grewFrom = Array.isArray(before) ? before.length : before === undefined ? 0 : undefined;
-    return [append && grewFrom !== undefined ? { key, grewFrom } : { key }];
-  }
   const fields: ChangedField[] = [];
   const replaced: string[] = [];
   for (const { key, append } of changes) {
@@ -236,14 +229,6 @@ function changedFields(base: Fields, changes: readonly Change[]): ChangedField[]
  * making a body must never throw.
  */
 function fold(base: Fields, changes: readonly Change[]): Fields {
-  if (changes.length === 1) {
-    // The common case, one call since the preset: no bookkeeping of arrays made along the way.
-    const { key, value, append } = changes[0] as Change;
-    if (!append) return { [key]: value };
-    const current = base[key];
-    const items = value as readonly unknown[];
-    return { [key]: Object.freeze(Array.isArray(current) ? [...current, ...items] : [...items]) };
-  }
   const patch: Fields = {};
   // The arrays this fold made, appended to in place until the end and then frozen.
   const made: unknown[][] = [];

@@ -41,6 +41,7 @@ import type {
 import type { RequestValidation } from './request-validation.js';
 
 type Extra = Readonly<Record<string, unknown>>;
+type RequestOutput = Extract<RequestValidation, { success: true }>['output'];
 
 const emptyExtra: Extra = freeze({});
 /** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
@@ -490,7 +491,7 @@ function isFlat(value: object): boolean {
 
 /** The result of validating a request that passed: valibot's shape, with the frozen body as output. */
 function validResult(body: Readonly<Record<string, unknown>>): RequestValidation {
-  return { typed: true, success: true, output: body, issues: undefined } as unknown as RequestValidation;
+  return { typed: true, success: true, output: body as RequestOutput, issues: undefined };
 }
 
 /** The tool_choice for the steps after a forced call, or `undefined` when the choice forces nothing. */

@@ -45,14 +45,10 @@ function indexReaders(list: readonly Rule[]): Map<string, number[]> {
 }
 
 const none: readonly number[] = Object.freeze([]);
-/** Which rules to run in the current pass (one buffer: passes never overlap, rules do not validate). */
-const rerun = new Uint8Array(rules.length);
 
 /** A verdict needs pass or fail only: the first issue settles a field (the full pass words them). */
 const config: v.Config<v.BaseIssue<unknown>> = { abortEarly: true };
 
-/** Set by a pass's report when the rule running breaks (rules run one at a time). */
-let broke = false;
 /** Whether `value` is a valid `key` field; for an array that grew, whether its new items are. */
 function fieldIsValid(key: string, value: unknown, grewFrom: number | undefined): boolean {
   if (PROTOTYPE_KEYS.has(key)) return false;
@@ -91,7 +87,8 @@ export function deriveVerdict(
 ): Verdict | undefined {
   const declarations = declarationsVersion();
   const everything = base === undefined || base.declarations !== declarations;
-  rerun.fill(everything ? 1 : 0);
+  // Which rules to run: all, or those reading a changed field.
+  const rerun = new Uint8Array(rules.length).fill(everything ? 1 : 0);
   if (everything) {
     for (const key of Object.keys(body)) if (!fieldIsValid(key, body[key], undefined)) return undefined;
   } else {
@@ -102,6 +99,7 @@ export function deriveVerdict(
   }
   // A new report per pass: the model rules share their context per (body, report) pair, and a body
   // checked again after a defineModels() call must not get the context from before it.
+  let broke = false;
   const report: Report = () => {
     broke = true;
   };
