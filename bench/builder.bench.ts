@@ -147,8 +147,18 @@ same object costs ${micros(figures.shallow).toFixed(2)} µs.
 
 Memory: ${memory.count.toLocaleString('en-US')} builders derived from one preset with a ${memory.promptKB} KB system prompt
 retain ${memory.bytesPerBuilder.toFixed(0)} bytes each (heap after GC, divided by the count): the prompt is shared, not copied.
-Validated (the body made and the verdict kept, as after \`send()\` or \`toBatchLine()\`), they retain ${memory.bytesPerValidated.toFixed(0)} bytes each.`;
+Validated (the body made and the verdict kept, as after \`send()\` or \`toBatchLine()\`), they retain ${memory.bytesPerValidated.toFixed(0)} bytes each.
+
+Targets (issue "Scale"):
+
+- ${verdict(figures.derived >= 0.5 * figures.floor)}: a derived request, validated and serialized, at least 0.5x the floor (${(figures.derived / figures.floor).toFixed(2)}x; as a batch line, ${(figures.line / figures.lineFloor).toFixed(2)}x its floor)
+- ${verdict(figures.chain >= 0.25 * figures.floor)}: a 10-call chain, validated and serialized, within 4x the floor (${(figures.floor / figures.chain).toFixed(1)}x)
+- ${verdict(memory.bytesPerBuilder < 1024 && memory.bytesPerValidated < 1024)}: under 1 KB of heap per derived builder (${memory.bytesPerBuilder.toFixed(0)} B, ${memory.bytesPerValidated.toFixed(0)} B validated)`;
   return { title: 'Building requests', markdown };
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'NOT met';
 }
 
 function heapPerDerivedBuilder() {
