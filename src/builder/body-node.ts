@@ -37,8 +37,6 @@ export class BodyNode {
   readonly #change: Change | undefined;
   #links: number;
   #derivations = 0;
-  /** Made with a body and no history (`chat()`, a preset from JSON). */
-  readonly #root: boolean;
   #body: Readonly<Body> | undefined;
   #verdict: Verdict | undefined;
   #verdictKnown = false;
@@ -55,7 +53,6 @@ export class BodyNode {
     this.#body = body;
     this.#parent = parent;
     this.#change = change;
-    this.#root = parent === undefined;
     this.#links = parent === undefined ? 0 : parent.#links + 1;
     this.#textBase = parent === undefined ? undefined : parent.#isBase() ? parent : parent.#textBase;
   }
@@ -89,7 +86,8 @@ export class BodyNode {
    * splice from it, or each turn of a conversation would hold the one before.
    */
   #isBase(): boolean {
-    return this.#root || this.#derivations > 1;
+    // A root (`chat()`, a preset from JSON) is the one node made without a change.
+    return this.#change === undefined || this.#derivations > 1;
   }
 
   /** The frozen wire body. */

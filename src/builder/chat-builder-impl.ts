@@ -28,7 +28,13 @@ import { type ParseSpec, parseCompletion } from '../structured/parse-completion.
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import { isStandardSchema } from '../structured/standard-schema.js';
 import { type ChatTool, isChatTool } from '../tools/tool.js';
-import type { ChatCompletionRequest, ChatMessage, Tool, ToolChoice } from '../wire/request.js';
+import type {
+  ChatCompletionRequest,
+  ChatMessage,
+  ResponseFormatJsonSchema,
+  Tool,
+  ToolChoice,
+} from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type { Body, BodyNode } from './body-node.js';
 import type {
@@ -207,29 +213,17 @@ export class ChatBuilderImpl {
   // ---- response formats
 
   jsonSchema(schema: Record<string, unknown>, options: JsonSchemaOptions) {
-    if (isStandardSchema(schema)) {
-      const compiled = compileSchema(schema, options?.name, options?.strict ?? true);
-      const json_schema: {
-        name: string;
-        description?: string;
-        schema: Record<string, unknown>;
-        strict: boolean;
-      } = { name: options?.name, schema: compiled.jsonSchema, strict: compiled.strict };
-      if (options?.description !== undefined) json_schema.description = options.description;
-      return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(compiled));
-    }
-    const json_schema: {
-      name: string;
-      description?: string;
-      schema: Record<string, unknown>;
-      strict: boolean;
-    } = {
+    // A Standard Schema is converted (and parses the answers); a JSON Schema is sent as given.
+    const compiled = isStandardSchema(schema)
+      ? compileSchema(schema, options?.name, options?.strict ?? true)
+      : undefined;
+    const json_schema: ResponseFormatJsonSchema['json_schema'] = {
       name: options?.name,
-      schema: copyCallerData(schema, 'response_format.json_schema.schema'),
-      strict: options?.strict ?? true,
+      schema: compiled?.jsonSchema ?? copyCallerData(schema, 'response_format.json_schema.schema'),
+      strict: compiled?.strict ?? options?.strict ?? true,
     };
     if (options?.description !== undefined) json_schema.description = options.description;
-    return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(undefined));
+    return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(compiled));
   }
   jsonObject() {
     return this.#set('response_format', { type: 'json_object' }, this.#withOutput(undefined));
@@ -256,7 +250,10 @@ export class ChatBuilderImpl {
     return this.#appendTool(customTool(tool));
   }
   toolChoice(choice: unknown) {
-    return this.#set('tool_choice', toolChoice(choice, this.#body.tools));
+    return this.#set(
+      'tool_choice',
+      toolChoice(choice, () => this.#body.tools),
+    );
   }
   parallelToolCalls(on = true) {
     return this.#set('parallel_tool_calls', on);
@@ -352,22 +349,19 @@ export class ChatBuilderImpl {
   }
 
   toJSON(): Readonly<Record<string, unknown>> {
-    if (this.#json === undefined) {
-      const body = this.#body;
-      const extra = this.#extra;
-      // Without extras the frozen body already is the wire body: no copy.
-      this.#json =
-        extra === emptyExtra || Object.keys(extra).length === 0 ? body : Object.freeze({ ...extra, ...body });
-    }
+    // Without extras the frozen body already is the wire body: no copy.
+    this.#json ??= this.#hasExtra() ? Object.freeze({ ...this.#extra, ...this.#body }) : this.#body;
     return this.#json;
   }
 
   /** The wire body as JSON text (what `JSON.stringify(this)` gives), for the batch writer. */
   [bodyText](): string {
-    const extra = this.#extra;
-    return extra === emptyExtra || Object.keys(extra).length === 0
-      ? this.#node.text()
-      : JSON.stringify(this.toJSON());
+    return this.#hasExtra() ? JSON.stringify(this.toJSON()) : this.#node.text();
+  }
+
+  /** Whether provider-specific `extra()` fields travel with the body. */
+  #hasExtra(): boolean {
+    return Object.keys(this.#extra).length > 0;
   }
 
   validate(): RequestValidation {
@@ -411,11 +405,11 @@ export class ChatBuilderImpl {
 
   send(options?: SendOptions) {
     if (this.#body.stream === true) {
-      const stream = this.#dispatcher().stream(this.#checked(), options);
+      const stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText]());
       return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
     }
     try {
-      const completion = this.#dispatcher().complete(this.#checked(), options);
+      const completion = this.#dispatcher().complete(this.#checked(), options, this[bodyText]());
       if (!this.#parses()) return completion;
       const schemas = this.#schemas;
       return completion.then(async (result) => {

@@ -1,4 +1,4 @@
-import { Exchange } from '../transport/exchange.js';
+import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
@@ -16,6 +16,8 @@ export interface ApiCall {
   readonly idempotencyKey?: string | undefined;
   /** Query parameters of this call (a list's `after` and `limit`). */
   readonly query?: Readonly<Record<string, string>> | undefined;
+  /** See `ExchangeRequest.settle`: ends the call after a failed attempt when it resolves `true`. */
+  readonly settle?: ExchangeRequest['settle'];
 }
 
 /**
@@ -66,6 +68,7 @@ function exchangeOf(dispatcher: ClientDispatcher, call: ApiCall): Exchange {
   const form = call.body instanceof FormData ? call.body : undefined;
   return new Exchange({
     ...base,
+    settle: call.settle,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       if (call.method !== 'POST' || form !== undefined) headers.delete('content-type');

@@ -1,10 +1,7 @@
 import type { Batch, BatchList, CreateBatchParams, ListBatchesParams } from '../batch/batch-wire.js';
 import { APIError } from '../errors/api-error.js';
-import { ChatwrightError } from '../errors/chatwright-error.js';
+import type { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
-import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { newIdempotencyKey } from '../transport/idempotency-key.js';
-import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
 import { type ApiCall, callJson } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
@@ -81,7 +78,7 @@ export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
     create: (params, options = {}) =>
       options.findCreated === undefined
         ? create(JSON.stringify(params), options)
-        : createFinding(dispatcher, JSON.stringify(params), options, options.findCreated, create),
+        : createFinding(dispatcher, JSON.stringify(params), options, options.findCreated),
     retrieve: async (batchId, options = {}) =>
       (await call({
         method: 'GET',
@@ -109,40 +106,33 @@ export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
 }
 
 /**
- * A create whose retries are driven here rather than by the transport, so that `findCreated` runs
- * between the attempts: each attempt goes out with `maxRetries: 0`, and the count, backoff and
- * `onRetry` are the client's, resolved as for any of its requests. One idempotency key for all.
+ * A create that runs `findCreated` after each failed attempt that may have reached the server, before
+ * the transport decides on a retry (its count, backoff and `onRetry` stay the client's): a batch it
+ * finds ends the call as the result. One idempotency key for every attempt, as for any call.
  */
 async function createFinding(
   dispatcher: ClientDispatcher,
   body: string,
   options: CreateBatchOptions,
   findCreated: (error: ChatwrightError) => Promise<Batch | undefined>,
-  create: (body: string, options: CreateBatchOptions) => Promise<Batch>,
 ): Promise<Batch> {
-  const policy = dispatcher.apiRequest('/batches', '', { maxRetries: options.maxRetries });
-  const attempt = {
-    signal: options.signal,
-    maxRetries: 0,
-    idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
-  };
-  for (let retry = 0; ; retry++) {
-    try {
-      return await create(body, attempt);
-    } catch (error) {
-      if (!(error instanceof ChatwrightError)) throw error;
-      if (mayHaveCreated(error)) {
-        const found = await findCreated(error);
-        if (found !== undefined) return found;
-      }
-      if (!isRetryable(error) || retry >= policy.maxRetries) throw error;
-      const headers = error instanceof APIError ? error.headers : undefined;
-      const delayMs = retryDelay(retry + 1, headers, policy.retryDelay);
-      // A server asking to wait longer than maxRetryAfter is not waited for, as in the transport.
-      if (delayMs === undefined) throw error;
-      policy.onRetry?.({ retry: retry + 1, delayMs, error });
-      await pause(delayMs, options.signal);
-    }
+  let found: Batch | undefined;
+  try {
+    return (await callJson(dispatcher, {
+      method: 'POST',
+      path: '/batches',
+      body,
+      signal: options.signal,
+      maxRetries: options.maxRetries,
+      idempotencyKey: options.idempotencyKey,
+      settle: async (error) => {
+        if (mayHaveCreated(error)) found = await findCreated(error);
+        return found !== undefined;
+      },
+    })) as unknown as Batch;
+  } catch (error) {
+    if (found !== undefined) return found;
+    throw error;
   }
 }
 
@@ -152,32 +142,4 @@ function mayHaveCreated(error: ChatwrightError): boolean {
   if (!(error instanceof APIError)) return false;
   const status = error.status;
   return status === undefined || status >= 500 || status === 408 || status === 409;
-}
-
-/** The transport's verdict, for an error it was not allowed to retry (`maxRetries: 0`). */
-function isRetryable(error: ChatwrightError): boolean {
-  if (error instanceof APIError) {
-    return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
-  }
-  return error instanceof APIConnectionError && error.retryable;
-}
-
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = (): APIUserAbortError =>
-      new APIUserAbortError('Request was aborted.', { cause: signal?.reason });
-    if (signal?.aborted) {
-      reject(aborted());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -40,8 +40,12 @@ export class ClientDispatcher implements Dispatcher {
     this.#options = options;
   }
 
-  async complete(body: ChatCompletionRequest, options: SendOptions = {}): Promise<ChatCompletionResult> {
-    const exchange = new Exchange(this.#prepare(JSON.stringify(body), options, false));
+  async complete(
+    body: ChatCompletionRequest,
+    options: SendOptions = {},
+    text: string = JSON.stringify(body),
+  ): Promise<ChatCompletionResult> {
+    const exchange = new Exchange(this.#prepare(text, options, false));
     try {
       const { response, text } = await exchange.send(true);
       return toResult(response, text ?? '');
@@ -50,12 +54,12 @@ export class ClientDispatcher implements Dispatcher {
     }
   }
 
-  stream(body: ChatCompletionRequest, options: SendOptions = {}): ChatStream {
+  stream(body: ChatCompletionRequest, options: SendOptions = {}, text?: string): ChatStream {
     let exchange: Exchange;
     let idleTimeout: number;
     try {
       const request = this.#prepare(
-        JSON.stringify(body.stream === true ? body : { ...body, stream: true }),
+        body.stream === true ? (text ?? JSON.stringify(body)) : JSON.stringify({ ...body, stream: true }),
         options,
         true,
       );

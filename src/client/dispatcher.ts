@@ -31,6 +31,7 @@ export type ChatCompletionResult = ChatCompletion & {
  * owns HTTP, retries, timeouts and errors. Internal contract between the builder and the client.
  */
 export interface Dispatcher {
-  complete(body: ChatCompletionRequest, options?: SendOptions): Promise<ChatCompletionResult>;
-  stream(body: ChatCompletionRequest, options?: SendOptions): ChatStream;
+  /** `text`: the body as JSON text, when the caller has it (a builder splices it from its preset's). */
+  complete(body: ChatCompletionRequest, options?: SendOptions, text?: string): Promise<ChatCompletionResult>;
+  stream(body: ChatCompletionRequest, options?: SendOptions, text?: string): ChatStream;
 }

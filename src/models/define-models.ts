@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ModelDeclarationError } from '../errors/model-declaration-error.js';
+import { reasoningEfforts } from '../schema/output.js';
 import { type KnownModelId, modelFamilies, modelIds } from './catalog.js';
 import { declareModel } from './declared-models.js';
 import type { ModelCapabilities } from './model-capabilities.js';
@@ -31,7 +32,7 @@ export type inferDeclaredModel<TDeclaration> = TDeclaration extends {
   : TDeclaration;
 
 const support = v.picklist(['yes', 'no', 'effort-none']);
-const effort = v.picklist(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+const effort = v.picklist(reasoningEfforts);
 
 /** Every capability, nothing else: a JavaScript caller's typo must not pass as a permissive model. */
 const capabilitiesSchema = v.strictObject({

@@ -1,4 +1,4 @@
-import { type Body, isSet, type Report, type Rule } from '../schema/rule.js';
+import { type Body, hasItems, isSet, type Report, type Rule, wantsAudio } from '../schema/rule.js';
 import { capabilitiesOf } from './capabilities-of.js';
 import type { CapabilityName } from './catalog.js';
 import type { ModelCapabilities, SamplingSupport } from './model-capabilities.js';
@@ -128,14 +128,6 @@ function refused(field: string, capability: CapabilityName & keyof ModelCapabili
     const reason = isReasoning(caps) ? why : 'this model refuses it';
     report([field], capability, `does not accept ${field} (${reason}; remove ${methodOf[field]})`);
   });
-}
-
-function hasItems(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0;
-}
-
-function wantsAudio(body: Body): boolean {
-  return Array.isArray(body.modalities) && body.modalities.includes('audio');
 }
 
 /** Where the exclusions come from: the same for every model with predicted outputs. */

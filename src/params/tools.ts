@@ -22,11 +22,13 @@ const modes: ReadonlySet<string> = new Set<ToolChoiceMode>(['none', 'auto', 'req
 /**
  * A `tool_choice` from a mode, a tool's name or a wire object. A bare name becomes the named choice
  * of the tool's kind (function or custom); modes win over a tool that happens to be called `auto`.
+ * `tools` is called only for a bare name: reading the tools makes a builder's body, which a chain
+ * should pay once, at its end.
  */
-export function toolChoice(choice: unknown, tools: readonly Tool[] | undefined): ToolChoice {
+export function toolChoice(choice: unknown, tools: () => readonly Tool[] | undefined): ToolChoice {
   if (typeof choice !== 'string') return copyCallerData(choice, 'tool_choice') as ToolChoice;
   if (modes.has(choice)) return choice as ToolChoiceMode;
-  const custom = tools?.some((tool) => tool.type === 'custom' && tool.custom.name === choice);
+  const custom = tools()?.some((tool) => tool.type === 'custom' && tool.custom.name === choice);
   return custom
     ? { type: 'custom', custom: { name: choice } }
     : { type: 'function', function: { name: choice } };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { ReasoningEffort } from '../wire/request.js';
 import { closedObject } from './closed-object.js';
 import { textContentSchema } from './content-parts.js';
 import { flag, oneOf, positiveInteger, stringOr, tag, text } from './primitives.js';
@@ -46,10 +47,19 @@ export const predictionSchema = v.nullable(
   }),
 );
 
+/** Every `reasoning_effort` the API takes (model declarations are checked against it too). */
+export const reasoningEfforts = [
+  'none',
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+  'max',
+] as const satisfies readonly ReasoningEffort[];
+
 /** `reasoning_effort`. */
-export const reasoningEffortSchema = v.nullable(
-  oneOf('reasoning_effort', ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']),
-);
+export const reasoningEffortSchema = v.nullable(oneOf('reasoning_effort', reasoningEfforts));
 
 /** `verbosity`. */
 export const verbositySchema = v.nullable(oneOf('verbosity', ['low', 'medium', 'high']));

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { closedObject } from './closed-object.js';
-import { oneOf, PROTOTYPE_KEYS, stringMap, text } from './primitives.js';
+import { flag, oneOf, PROTOTYPE_KEYS, stringMap, text } from './primitives.js';
 
 /*
  * Platform fields: storage, metadata, service tier, prompt caching, end-user ids, moderation, web search.
@@ -8,7 +8,7 @@ import { oneOf, PROTOTYPE_KEYS, stringMap, text } from './primitives.js';
  */
 
 /** `store`. */
-export const storeSchema = v.nullable(v.boolean('store must be true or false'));
+export const storeSchema = v.nullable(flag('store'));
 
 /** `metadata`: at most 16 pairs, keys up to 64 characters, string values up to 512 characters. */
 export const metadataSchema = v.nullable(

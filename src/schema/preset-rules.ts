@@ -1,5 +1,5 @@
 import { isJsonObject } from './primitives.js';
-import { type Body, isSet, type Rule } from './rule.js';
+import { hasItems, isSet, type Rule } from './rule.js';
 
 /*
  * Rules that hold for any builder, even an incomplete preset: the runtime mirror of the builder's
@@ -18,8 +18,6 @@ function toolNames(tools: unknown, kind: 'function' | 'custom'): Set<string> {
   }
   return names;
 }
-
-const hasTools = (body: Body) => Array.isArray(body.tools) && body.tools.length > 0;
 
 const ADD_TOOL = { function: 'add it with .tool()', custom: 'add it with .customTool()' } as const;
 
@@ -62,7 +60,7 @@ export const presetRules: readonly Rule[] = [
     check(body, report) {
       const choice = body.tool_choice;
       if (choice === undefined) return;
-      if (!hasTools(body)) {
+      if (!hasItems(body.tools)) {
         report(['tool_choice'], 'tool_choice needs at least one tool (add one with .tool() first)', choice);
         return;
       }
@@ -93,7 +91,7 @@ export const presetRules: readonly Rule[] = [
   {
     reads: ['parallel_tool_calls', 'tools'],
     check(body, report) {
-      if (body.parallel_tool_calls !== undefined && !hasTools(body)) {
+      if (body.parallel_tool_calls !== undefined && !hasItems(body.tools)) {
         report(
           ['parallel_tool_calls'],
           'parallel_tool_calls needs at least one tool (add one with .tool() first)',
@@ -147,7 +145,7 @@ export const presetRules: readonly Rule[] = [
     check(body, report) {
       const call = body.function_call;
       if (call === undefined) return;
-      if (!Array.isArray(body.functions) || body.functions.length === 0) {
+      if (!hasItems(body.functions)) {
         report(['function_call'], 'function_call needs functions (add them with .functions() first)', call);
         return;
       }

@@ -18,7 +18,7 @@ export const responseFormatSchema = tagged(
       json_schema: closedObject('json_schema', {
         name: identifier('json_schema.name'),
         description: v.exactOptional(text('json_schema.description')),
-        // The user's JSON Schema: free-form, only checked to be an object.
+        // The user's JSON Schema: free-form, only checked to be JSON data.
         schema: v.exactOptional(freeObject('json_schema.schema')),
         strict: v.exactOptional(v.nullable(flag('json_schema.strict'))),
       }),

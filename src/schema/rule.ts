@@ -25,6 +25,16 @@ export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
+/** A non-empty array. */
+export function hasItems(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && value.length > 0;
+}
+
+/** Whether the body asks for audio output (`'audio'` in `modalities`). */
+export function wantsAudio(body: Body): boolean {
+  return Array.isArray(body.modalities) && body.modalities.includes('audio');
+}
+
 /** The valibot path of `keys` inside `body`, so the issue points where the fix goes. */
 function pathItems(
   body: Body,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { integerBetween, numberBetween, stringMap, stringOr, text } from './primitives.js';
+import { flag, integerBetween, numberBetween, stringMap, stringOr, text } from './primitives.js';
 
 /*
  * Sampling parameters: how tokens are picked.
@@ -49,7 +49,7 @@ export const logitBiasSchema = v.nullable(
 );
 
 /** `logprobs`. */
-export const logprobsSchema = v.nullable(v.boolean('logprobs must be true or false'));
+export const logprobsSchema = v.nullable(flag('logprobs'));
 
 /** `top_logprobs`: an integer from 0 to 20 (needs `logprobs: true`, a cross-field rule). */
 export const topLogprobsSchema = v.nullable(integerBetween('top_logprobs', 0, 20));

@@ -1,5 +1,5 @@
 import { modelRules } from '../models/model-rules.js';
-import { isSet, type Rule } from './rule.js';
+import { isSet, type Rule, wantsAudio } from './rule.js';
 
 /*
  * Rules for a request about to be sent, on top of the preset rules: what a complete request needs.
@@ -28,14 +28,14 @@ const rules: readonly Rule[] = [
   {
     reads: ['modalities', 'audio'],
     check(body, report) {
-      const wantsAudio = Array.isArray(body.modalities) && body.modalities.includes('audio');
-      if (wantsAudio && !isSet(body.audio)) {
+      const audioOutput = wantsAudio(body);
+      if (audioOutput && !isSet(body.audio)) {
         report(
           ['modalities'],
           "modalities include 'audio', which needs audio (set the voice and format with .audio())",
           body.modalities,
         );
-      } else if (!wantsAudio && isSet(body.audio)) {
+      } else if (!audioOutput && isSet(body.audio)) {
         report(
           ['audio'],
           "audio needs 'audio' in modalities (call .modalities(['text', 'audio']))",

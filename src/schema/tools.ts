@@ -13,7 +13,7 @@ const functionTool = closedObject('a function tool', {
   function: closedObject('function', {
     name: identifier('function.name'),
     description: v.exactOptional(text('function.description')),
-    // A JSON Schema: its keys are JSON Schema's, not ours, so it is only checked to be an object.
+    // A JSON Schema: its keys are JSON Schema's, not ours, so it is only checked to be JSON data.
     parameters: v.exactOptional(freeObject('function.parameters')),
     strict: v.exactOptional(v.nullable(flag('function.strict'))),
   }),

@@ -39,7 +39,11 @@ const readers: ReadonlyMap<string, readonly number[]> = /* @__PURE__ */ indexRea
 function indexReaders(list: readonly Rule[]): Map<string, number[]> {
   const map = new Map<string, number[]>();
   list.forEach((rule, index) => {
-    for (const field of rule.reads) map.set(field, [...(map.get(field) ?? []), index]);
+    for (const field of rule.reads) {
+      const indexes = map.get(field);
+      if (indexes === undefined) map.set(field, [index]);
+      else indexes.push(index);
+    }
   });
   return map;
 }

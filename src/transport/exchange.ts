@@ -19,6 +19,12 @@ export interface ExchangeRequest {
   readonly retryDelay: NormalizedRetryDelay;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly signal: AbortSignal | undefined;
+  /**
+   * Runs after each failed attempt, before retrying is decided. Resolving `true` ends the exchange
+   * with that attempt's error, because the caller resolved the failure some other way (a batch
+   * create whose lost answer it found in `GET /batches`). Absent for completions.
+   */
+  readonly settle?: ((error: ChatwrightError) => Promise<boolean>) | undefined;
 }
 
 /** The accepted answer: a 2xx response, and its body text when it was read under the timer. */
@@ -101,6 +107,8 @@ export class Exchange {
         }
         return outcome.result;
       }
+      if (this.#request.settle !== undefined && (await this.#request.settle(outcome.error)))
+        throw outcome.error;
       if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
       const delayMs = retryDelay(retry + 1, outcome.headers, this.#request.retryDelay);
       if (delayMs === undefined) throw outcome.error;
