@@ -104,9 +104,20 @@ export interface NormalizedClientOptions {
 // setTimeout fires at once for any delay above 2^31-1 ms, which would make a long timeout no timeout.
 const maxTimerDelay = 2_147_483_647;
 
+/** Backoff delays checked, defaults filled in (for a client, and for `fanOut()`'s own 429 backoff). */
+export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedRetryDelay {
+  return {
+    initial: checkDelay(delays.initial ?? clientDefaults.retryDelay.initial, 'retryDelay.initial'),
+    max: checkDelay(delays.max ?? clientDefaults.retryDelay.max, 'retryDelay.max'),
+    maxRetryAfter: checkDelay(
+      delays.maxRetryAfter ?? clientDefaults.retryDelay.maxRetryAfter,
+      'retryDelay.maxRetryAfter',
+    ),
+  };
+}
+
 /** Validates user options once and fills in the defaults. Throws `ClientOptionsError`. */
 export function normalizeClientOptions(options: ClientOptions = {}): NormalizedClientOptions {
-  const delays = options.retryDelay ?? {};
   const normalized: NormalizedClientOptions = {
     apiKey: options.apiKey,
     baseURL: options.baseURL,
@@ -117,14 +128,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     fetch: options.fetch,
     timeout: checkTimeout(options.timeout ?? clientDefaults.timeout, 'timeout'),
     maxRetries: checkMaxRetries(options.maxRetries ?? clientDefaults.maxRetries, 'maxRetries'),
-    retryDelay: {
-      initial: checkDelay(delays.initial ?? clientDefaults.retryDelay.initial, 'retryDelay.initial'),
-      max: checkDelay(delays.max ?? clientDefaults.retryDelay.max, 'retryDelay.max'),
-      maxRetryAfter: checkDelay(
-        delays.maxRetryAfter ?? clientDefaults.retryDelay.maxRetryAfter,
-        'retryDelay.maxRetryAfter',
-      ),
-    },
+    retryDelay: normalizeRetryDelay(options.retryDelay),
     onRetry: options.onRetry,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
   };

@@ -1,4 +1,8 @@
-import { clientDefaults, type RetryDelayOptions } from '../client/client-options.js';
+import {
+  type NormalizedRetryDelay,
+  normalizeRetryDelay,
+  type RetryDelayOptions,
+} from '../client/client-options.js';
 import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
@@ -108,7 +112,8 @@ class FanOutRun<TBuilder extends Sendable> {
   readonly #builders: readonly TBuilder[];
   readonly #options: FanOutOptions;
   readonly #results: FanOutResult<inferFanOutValue<TBuilder>>[];
-  readonly #delays: { readonly initial: number; readonly max: number; readonly maxRetryAfter: number };
+  readonly #delays: NormalizedRetryDelay;
+  readonly #concurrency: number;
   readonly #maxRetries: number;
   readonly #waits = new Set<() => void>();
   #next = 0;
@@ -127,15 +132,10 @@ class FanOutRun<TBuilder extends Sendable> {
     this.#options = options;
     this.#results = new Array(builders.length);
     this.#maxRetries = options.maxRetries ?? 5;
-    const delays = options.retryDelay;
-    this.#delays = {
-      initial: delays?.initial ?? clientDefaults.retryDelay.initial,
-      max: delays?.max ?? clientDefaults.retryDelay.max,
-      maxRetryAfter: delays?.maxRetryAfter ?? clientDefaults.retryDelay.maxRetryAfter,
-    };
-    const concurrency = options.concurrency ?? 8;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new RangeError(`concurrency must be a whole number from 1 (got ${concurrency})`);
+    this.#delays = normalizeRetryDelay(options.retryDelay);
+    this.#concurrency = options.concurrency ?? 8;
+    if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
+      throw new RangeError(`concurrency must be a whole number from 1 (got ${this.#concurrency})`);
     }
     if (!Number.isInteger(this.#maxRetries) || this.#maxRetries < 0) {
       throw new RangeError(`maxRetries must be a whole number from 0 (got ${this.#maxRetries})`);
@@ -149,7 +149,7 @@ class FanOutRun<TBuilder extends Sendable> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const workers = Math.min(this.#options.concurrency ?? 8, this.#builders.length);
+      const workers = Math.min(this.#concurrency, this.#builders.length);
       await Promise.all(Array.from({ length: workers }, () => this.#work()));
     } finally {
       signal?.removeEventListener('abort', onAbort);
