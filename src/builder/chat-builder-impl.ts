@@ -26,6 +26,7 @@ import { validateRequest } from '../schema/validate-request.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
+import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
 import { isStandardSchema } from '../structured/standard-schema.js';
 import { type ChatTool, isChatTool } from '../tools/tool.js';
 import type {
@@ -432,23 +433,36 @@ export class ChatBuilderImpl {
       messages: this.#body.messages ?? [],
       tools: this.#schemas.tools,
       exchange: async (options, onStream) => {
-        let completion: ChatCompletion;
         const body = this.#checked();
-        if (this.#body.stream === true) {
-          // The hook gets the parsed stream (partials, typed final()); the loop itself reads the raw
-          // one's final() and parses it once, collecting argument errors instead of throwing them.
-          const raw = this.#dispatcher().stream(body, options);
-          await onStream?.(new ParsedChatStream(raw, this.#schemas));
-          completion = await raw.final();
-        } else {
-          completion = await this.#dispatcher().complete(body, options);
-        }
-        const toolErrors: ReadonlyMap<string, ToolArgumentsError> = await parseCompletion(
-          completion,
-          this.#schemas,
-          { toolErrors: 'collect' },
+        const collect = async (completion: ChatCompletion) => {
+          const toolErrors: ReadonlyMap<string, ToolArgumentsError> = await parseCompletion(
+            completion,
+            this.#schemas,
+            { toolErrors: 'collect' },
+          );
+          return { completion, toolErrors };
+        };
+        if (this.#body.stream !== true) return collect(await this.#dispatcher().complete(body, options));
+        // The step is parsed once, collecting argument errors for the model; the hook's stream
+        // (partials, typed final()) hands out that same result rather than parsing (and throwing) again.
+        // Made when first asked for (by the hook's final(), or after the hook): the stream's final()
+        // reads the stream itself when nobody iterates, which must not start before the hook.
+        const raw = this.#dispatcher().stream(body, options);
+        let step: Promise<{
+          completion: ChatCompletion;
+          toolErrors: ReadonlyMap<string, ToolArgumentsError>;
+        }>;
+        const stepOnce = () => {
+          step ??= raw.final().then(collect);
+          return step;
+        };
+        await onStream?.(
+          new ParsedChatStream(raw, this.#schemas, async () => {
+            const { completion } = await stepOnce();
+            return completion as unknown as ParsedChatCompletion;
+          }),
         );
-        return { completion, toolErrors };
+        return stepOnce();
       },
       append: (messages) => {
         const next = this.#push('messages', messages);

@@ -27,11 +27,21 @@ export class ParsedChatStream<TParsed = null, TCall = ParsedToolCall>
 {
   readonly #stream: ChatStream;
   readonly #spec: ParseSpec;
+  readonly #parsedElsewhere: (() => Promise<ParsedChatCompletion<TParsed, TCall>>) | undefined;
   #final: Promise<ParsedChatCompletion<TParsed, TCall>> | undefined;
 
-  constructor(stream: ChatStream, spec: ParseSpec) {
+  /**
+   * `parsedElsewhere`, when given, makes the parsed completion instead of `final()` (the tool loop
+   * parses each step once, collecting argument errors for the model, and hands out that result).
+   */
+  constructor(
+    stream: ChatStream,
+    spec: ParseSpec,
+    parsedElsewhere?: () => Promise<ParsedChatCompletion<TParsed, TCall>>,
+  ) {
     this.#stream = stream;
     this.#spec = spec;
+    this.#parsedElsewhere = parsedElsewhere;
   }
 
   /** The HTTP response (headers and status); its body belongs to the stream. */
@@ -86,10 +96,12 @@ export class ParsedChatStream<TParsed = null, TCall = ParsedToolCall>
    * the tool calls' arguments parsed: the same errors as a non-streaming `send()`.
    */
   final(): Promise<ParsedChatCompletion<TParsed, TCall>> {
-    this.#final ??= this.#stream.final().then(async (completion) => {
-      await parseCompletion(completion, this.#spec);
-      return completion as unknown as ParsedChatCompletion<TParsed, TCall>;
-    });
+    this.#final ??=
+      this.#parsedElsewhere?.() ??
+      this.#stream.final().then(async (completion) => {
+        await parseCompletion(completion, this.#spec);
+        return completion as unknown as ParsedChatCompletion<TParsed, TCall>;
+      });
     return this.#final;
   }
 

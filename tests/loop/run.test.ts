@@ -335,6 +335,57 @@ test('streaming: each step is streamed through onStream, and the loop continues'
   });
 });
 
+test("streaming: a hook awaiting final() gets the step's one parse, so bad arguments are still reported", async () => {
+  const chunks = [
+    {
+      id: 's1',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'gpt-4o',
+      choices: [
+        {
+          index: 0,
+          delta: {
+            role: 'assistant',
+            tool_calls: [
+              {
+                index: 0,
+                id: 'call_0',
+                type: 'function',
+                function: { name: 'failing', arguments: '{"n":"one"}' },
+              },
+            ],
+          },
+          finish_reason: 'tool_calls',
+        },
+      ],
+    },
+  ];
+  await withServer(async (server) => {
+    server.enqueue(replies.stream(chunks), replies.completion('Retrying.'));
+    const finals: string[] = [];
+    const result = await clientOf(server)
+      .chat()
+      .model('gpt-4o')
+      .user('Go')
+      .tool(failing)
+      .stream()
+      .run({
+        onStream: async (stream) => {
+          const completion = await stream.final();
+          finals.push(completion.choices[0]?.finish_reason ?? '');
+        },
+      });
+    assert.equal(finals, ['tool_calls', 'stop']);
+    assert.is(result.completion.choices[0]?.message.content, 'Retrying.');
+    const second = server.requests[1]?.body as { messages: ChatMessage[] };
+    assert.match(
+      String((second.messages[2] as { content: string }).content),
+      /^Error: The arguments of the call call_0 to "failing" do not match its schema/,
+    );
+  });
+});
+
 test('a caller idempotency key gets a suffix per step, so the server never replays step 0', async () => {
   const echo = tool({ name: 'echo', parameters: v.object({}), run: () => 'ok' });
   await withServer(async (server) => {
