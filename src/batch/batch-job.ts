@@ -13,23 +13,16 @@ import {
   finalBatchStatuses,
 } from './batch-wire.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
-import { responseLines } from './response-lines.js';
+import { parseLine, responseLines } from './response-lines.js';
 import type { BatchSource } from './to-batch-line.js';
+import type { BatchInputFile } from './write-batch-files.js';
 
-/** The requests of one input file. */
-export interface BatchPartInput {
-  /**
-   * Where the file was written: kept only when `submitBatch()` was given a `directory`; `undefined`
-   * for a job from `resumeBatch()`, whose input file is only on the server.
-   */
-  readonly path: string | undefined;
-  /** Lines (requests) in the file. */
-  readonly requests: number;
-  /** The file's size in bytes. */
-  readonly bytes: number;
-  /** The custom ids in the file, in order. */
-  readonly customIds: readonly string[];
-}
+/**
+ * The requests of one input file. `path` is where the file was written, kept only when
+ * `submitBatch()` was given a `directory` (a temporary one is removed after the upload); `undefined`
+ * too for a job from `resumeBatch()`, whose input file is only on the server.
+ */
+export type BatchPartInput = Omit<BatchInputFile, 'path'> & { readonly path: string | undefined };
 
 /** One input file and the batch that runs it. */
 export interface BatchPart {
@@ -239,18 +232,6 @@ function unansweredCode(status: BatchStatus): string {
     default:
       return 'missing_result';
   }
-}
-
-function parseLine(text: string): BatchOutputLine | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const line = value as Partial<BatchOutputLine>;
-  return typeof line.custom_id === 'string' ? (line as BatchOutputLine) : undefined;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

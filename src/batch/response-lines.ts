@@ -1,3 +1,5 @@
+import type { BatchOutputLine } from './batch-wire.js';
+
 /**
  * The lines of a response body, decoded and split as they arrive: a batch file is read a chunk at a
  * time, never held whole. Empty lines are skipped.
@@ -17,4 +19,20 @@ export async function* responseLines(response: Response): AsyncGenerator<string>
   }
   rest += decoder.decode();
   if (rest.trim() !== '') yield rest;
+}
+
+/**
+ * One line of a batch file as JSON, if it is an object with a string `custom_id` (an input line or
+ * an output line); `undefined` otherwise: a line with no id can be matched to no request.
+ */
+export function parseLine(text: string): BatchOutputLine | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const line = value as Partial<BatchOutputLine>;
+  return typeof line.custom_id === 'string' ? (line as BatchOutputLine) : undefined;
 }

@@ -2,7 +2,7 @@ import type { ChatwrightClient } from '../client/create-client.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
-import { responseLines } from './response-lines.js';
+import { parseLine, responseLines } from './response-lines.js';
 import type { BatchSource } from './to-batch-line.js';
 
 /** Options of `resumeBatch()`. */
@@ -58,7 +58,7 @@ export async function resumeBatch<TBuilder extends BatchSource = BatchSource>(
     const file = await client.files.retrieve(batch.input_file_id, { signal });
     const customIds: string[] = [];
     for await (const line of responseLines(await client.files.content(file.id, { signal }))) {
-      const customId = customIdOf(line);
+      const customId = parseLine(line)?.custom_id;
       // A line without one is refused by the API at validation: it can have no result.
       if (customId === undefined) continue;
       const owner = owners.get(customId);
@@ -78,13 +78,4 @@ export async function resumeBatch<TBuilder extends BatchSource = BatchSource>(
     });
   }
   return new BatchJob<TBuilder>(client, parts, () => parse);
-}
-
-function customIdOf(line: string): string | undefined {
-  try {
-    const value = JSON.parse(line) as { custom_id?: unknown } | null;
-    return typeof value?.custom_id === 'string' ? value.custom_id : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -95,7 +95,8 @@ export async function submitBatch<TBuilder extends BatchSource>(
           },
         },
       );
-      parts.push({ input, file, batch });
+      // A temporary directory is removed below: its path would name a file that no longer exists.
+      parts.push({ input: temporary ? { ...input, path: undefined } : input, file, batch });
       orphan = undefined;
     }
   } catch (error) {

@@ -63,6 +63,8 @@ test('a 10,000-request batch round trip: split into files, uploaded, polled, eve
       ],
     );
     assert.is(job.total, 10_000);
+    // The input files went with the temporary directory: no part names a path that is gone.
+    assert.ok(job.parts.every((part) => part.input.path === undefined));
     // What the server received: multipart uploads with purpose batch, then JSON batch creations.
     const uploads = server.requests.filter((request) => request.path === '/v1/files');
     assert.is(uploads.length, 3);
