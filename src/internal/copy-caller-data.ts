@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { childPath } from './dotted-path.js';
 
 /**
  * A deep copy of the plain objects and arrays in a value a caller hands to a builder method. immer freezes whatever enters a
@@ -20,7 +21,7 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
   }
   if (Array.isArray(value)) {
     ancestors.add(value);
-    const out = value.map((item, index) => copy(item, join(path, index), ancestors));
+    const out = value.map((item, index) => copy(item, childPath(path, index), ancestors));
     ancestors.delete(value);
     return out;
   }
@@ -34,7 +35,7 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
     if (item === undefined) continue;
     // Defining (not assigning) keeps a key named `__proto__` an ordinary own property.
     Object.defineProperty(out, key, {
-      value: copy(item, join(path, key), ancestors),
+      value: copy(item, childPath(path, key), ancestors),
       enumerable: true,
       writable: true,
       configurable: true,
@@ -42,8 +43,4 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
   }
   ancestors.delete(value);
   return out;
-}
-
-function join(path: string, key: string | number): string {
-  return path === '' ? String(key) : `${path}.${key}`;
 }

@@ -1,10 +1,9 @@
 import type { ValidationIssue } from '../errors/validation-error.js';
+import { childPath } from '../internal/dotted-path.js';
 import { PROTOTYPE_KEYS } from './primitives.js';
 
 /** Deeper than any real request; guards the recursion against hostile input. */
 const MAX_DEPTH = 64;
-
-const join = (path: string, key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -50,7 +49,7 @@ export function copyJson(
     if (Array.isArray(value)) {
       const copy: unknown[] = [];
       for (let index = 0; index < value.length; index++) {
-        copy.push(copyJson(value[index], join(path, index), issues, ancestors));
+        copy.push(copyJson(value[index], childPath(path, index), issues, ancestors));
       }
       return copy;
     }
@@ -64,14 +63,14 @@ export function copyJson(
     for (const key of Object.keys(source)) {
       if (PROTOTYPE_KEYS.has(key)) {
         issues.push({
-          path: join(path, key),
+          path: childPath(path, key),
           message: `the key "${key}" is not allowed (it could pollute object prototypes)`,
           input: undefined,
         });
         continue;
       }
       // Safe by construction: the only key whose assignment is special, `__proto__`, was refused above.
-      copy[key] = copyJson(source[key], join(path, key), issues, ancestors);
+      copy[key] = copyJson(source[key], childPath(path, key), issues, ancestors);
     }
     return copy;
   } finally {

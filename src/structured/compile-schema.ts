@@ -1,4 +1,5 @@
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
+import { freeze } from 'immer';
 import type { GenericSchema } from 'valibot';
 import { SchemaConversionError } from '../errors/schema-conversion-error.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
@@ -62,7 +63,7 @@ export function compileSchema<TOutput>(
     const result = validate(plan === undefined ? value : dropStrictNulls(value, plan, definitions));
     return result instanceof Promise ? result.then(toCheck<TOutput>) : toCheck<TOutput>(result);
   };
-  return Object.freeze({ jsonSchema: deepFreeze(jsonSchema), strict, check });
+  return Object.freeze({ jsonSchema: freeze(jsonSchema, true), strict, check });
 }
 
 function toJson(schema: StandardSchema, name: string): Record<string, unknown> {
@@ -105,12 +106,4 @@ function toIssue(issue: StandardIssue): ValidationIssue {
     .map((segment) => String(typeof segment === 'object' && segment !== null ? segment.key : segment))
     .join('.');
   return { path, message: issue.message };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
 }

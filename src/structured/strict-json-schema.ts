@@ -1,4 +1,5 @@
 import { StrictSchemaError } from '../errors/strict-schema-error.js';
+import { childPath } from '../internal/dotted-path.js';
 import type { JsonSchema } from '../wire/request.js';
 
 /*
@@ -152,7 +153,7 @@ function convert(
   const out: Record<string, unknown> = {};
   let plan: NullPlan | undefined;
   for (const [key, value] of Object.entries(node)) {
-    const at = join(path, key);
+    const at = childPath(path, key);
     if (key === '$defs' || key === 'definitions') {
       if (path !== '') fail(at, 'definitions are only supported at the root');
       continue;
@@ -177,7 +178,9 @@ function convert(
       // oneOf becomes anyOf (the API has no oneOf); the caller's schema still enforces exclusivity.
       if (!Array.isArray(value) || value.length === 0)
         fail(at, `${key} must be a non-empty array of schemas`);
-      const branches = (value as unknown[]).map((branch, i) => convert(branch, join(at, i), depth, fail));
+      const branches = (value as unknown[]).map((branch, i) =>
+        convert(branch, childPath(at, i), depth, fail),
+      );
       out.anyOf = branches.map((branch) => branch.schema);
       if (branches.some((branch) => branch.plan !== undefined)) {
         plan = { anyOf: branches.map((branch) => branch.plan) };
@@ -204,11 +207,12 @@ function convertObject(
   out: Record<string, unknown>,
 ): NullPlan | undefined {
   const properties = node.properties ?? {};
-  if (!isNode(properties)) return fail(join(path, 'properties'), 'properties must be an object of schemas');
+  if (!isNode(properties))
+    return fail(childPath(path, 'properties'), 'properties must be an object of schemas');
   const extra = node.additionalProperties;
   if (extra !== undefined && extra !== false) {
     fail(
-      join(path, 'additionalProperties'),
+      childPath(path, 'additionalProperties'),
       Object.keys(properties).length === 0
         ? 'an object with free-form keys (a record) is not supported: list every key in properties'
         : 'extra keys beyond the listed properties are not supported: use a plain (not loose) object',
@@ -219,7 +223,7 @@ function convertObject(
   const planned: Record<string, NullPlan> = {};
   const converted: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(properties)) {
-    const property = convert(value, join(join(path, 'properties'), key), depth + 1, fail);
+    const property = convert(value, childPath(childPath(path, 'properties'), key), depth + 1, fail);
     let schema = property.schema;
     if (!required.has(key) && !acceptsNull(schema)) {
       // Strict mode requires every property; "optional" becomes "may be null", undone when parsing.
@@ -259,10 +263,6 @@ function nullable(schema: Record<string, unknown>): Record<string, unknown> {
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function join(path: string, key: string | number): string {
-  return path === '' ? String(key) : `${path}.${key}`;
 }
 
 /**
