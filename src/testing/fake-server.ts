@@ -197,14 +197,12 @@ class FakeServerImpl implements FakeServer {
       await this.#api(response, await api(text, request.headers['content-type'] ?? ''), record);
       return;
     }
-    const firstIssue = record.validation.issues[0];
+    const firstIssue = record.validation?.issues[0];
     if (firstIssue !== undefined && this.#options.rejectInvalid !== false) {
       this.#json(response, 400, errorBody(firstIssue.message, { param: firstIssue.path || null }));
       return;
     }
-    let reply = this.#queue.shift() ?? this.#default;
-    while (reply.kind === 'dynamic') reply = reply.reply(record);
-    await this.#reply(reply, record, response);
+    await this.#reply(this.#queue.shift() ?? this.#default, record, response);
   }
 
   #record(request: IncomingMessage, url: URL, text: string): RecordedRequest {
@@ -224,26 +222,29 @@ class FakeServerImpl implements FakeServer {
       if (redactedQuery.has(name.toLowerCase())) query[name] = '[REDACTED]';
     }
     let body: unknown = text;
-    let issues: readonly ValidationIssue[];
+    let json = true;
     try {
       body = JSON.parse(text);
+    } catch {
+      json = false;
+    }
+    const record = { method: request.method ?? 'GET', path: url.pathname, query, headers, body };
+    // Only a chat request is judged: Files and Batches bodies (uploads, batch creations) are not one.
+    if (!url.pathname.endsWith('/chat/completions')) return record;
+    let issues: readonly ValidationIssue[] = [
+      { path: '', message: 'the request body is not JSON', input: text },
+    ];
+    if (json) {
       const result = validateRequest(body);
       issues = result.success ? [] : toValidationError(result.issues).issues;
-    } catch {
-      issues = [{ path: '', message: 'the request body is not JSON', input: text }];
     }
-    return {
-      method: request.method ?? 'GET',
-      path: url.pathname,
-      query,
-      headers,
-      body,
-      validation: { success: issues.length === 0, issues },
-    };
+    return { ...record, validation: { success: issues.length === 0, issues } };
   }
 
-  async #reply(reply: FakeReply, record: RecordedRequest, response: ServerResponse): Promise<void> {
-    if (reply.kind === 'hang' || reply.kind === 'dynamic') return;
+  async #reply(scripted: FakeReply, record: RecordedRequest, response: ServerResponse): Promise<void> {
+    let reply = scripted;
+    while (reply.kind === 'dynamic') reply = reply.reply(record);
+    if (reply.kind === 'hang') return;
     if (reply.delayMs !== undefined) await this.#wait(reply.delayMs);
     if (response.destroyed) return;
     switch (reply.kind) {
@@ -306,9 +307,7 @@ class FakeServerImpl implements FakeServer {
 
   async #api(response: ServerResponse, reply: FakeApiReply, record: RecordedRequest): Promise<void> {
     if ('reply' in reply) {
-      let scripted = reply.reply;
-      while (scripted.kind === 'dynamic') scripted = scripted.reply(record);
-      await this.#reply(scripted, record, response);
+      await this.#reply(reply.reply, record, response);
       return;
     }
     if ('body' in reply) {

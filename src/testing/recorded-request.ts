@@ -15,6 +15,9 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The parsed JSON body, or its text when it is not JSON. */
   readonly body: unknown;
-  /** chatwright's validation of the body, as the builder would judge it (with the paths of issues). */
-  readonly validation: { readonly success: boolean; readonly issues: readonly ValidationIssue[] };
+  /**
+   * chatwright's validation of a Chat Completions body, as the builder would judge it (with the paths
+   * of issues). Absent for Files and Batches calls, whose bodies are not chat requests.
+   */
+  readonly validation?: { readonly success: boolean; readonly issues: readonly ValidationIssue[] };
 }
