@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 
@@ -70,8 +71,7 @@ async function measure(dir: string, name: string, source: string): Promise<Size>
     metafile: true,
     logLevel: 'silent',
     nodePaths: [join(root, 'node_modules')],
-    // src/batch/ reaches node:fs behind a runtime check; a browser bundle never runs that path.
-    external: ['node:*'],
+    // No `node:*` externals: a Node built-in reaching the main entry must fail this bundle, not hide.
   });
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error('esbuild produced no output');
@@ -124,6 +124,6 @@ Minified bytes by package in the chatwright bundle: ${parts}.
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log((await run()).markdown);
 }

@@ -1,7 +1,5 @@
 // Scale: writing batch input files, a batch round trip, and the bounded fan-out.
 // Run alone: `node --expose-gc --import tsx bench/scale.bench.ts` (or `npm run bench -- scale`).
-import { smallCompletion, startServerProcess } from './loopback-server.js';
-import { medianOf } from './measure.js';
 //
 // - JSONL writing: 100,000 requests from one preset, produced by a generator (as a caller streaming
 //   rows from a database would), validated and written with `writeBatchFiles`; throughput, and the
@@ -19,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { submitBatch, writeBatchFiles } from '../src/batch/index.js';
 import { createClient, fanOut, toBatchLine } from '../src/index.js';
 import { createFakeServer } from '../src/testing/index.js';
-import { opsPerSecond } from './measure.js';
+import { smallCompletion, startServerProcess } from './loopback-server.js';
+import { medianOf, opsPerSecond } from './measure.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const builders = 100_000;
