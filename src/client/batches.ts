@@ -65,20 +65,8 @@ export interface BatchesAPI {
 /** The Batches API of one client. */
 export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
   const call = async (request: ApiCall): Promise<unknown> => await callJson(dispatcher, request);
-  const create = async (body: string, options: CreateBatchOptions) =>
-    (await call({
-      method: 'POST',
-      path: '/batches',
-      body,
-      signal: options.signal,
-      maxRetries: options.maxRetries,
-      idempotencyKey: options.idempotencyKey,
-    })) as Batch;
   return {
-    create: (params, options = {}) =>
-      options.findCreated === undefined
-        ? create(JSON.stringify(params), options)
-        : createFinding(dispatcher, JSON.stringify(params), options, options.findCreated),
+    create: (params, options = {}) => createBatch(dispatcher, params, options),
     retrieve: async (batchId, options = {}) =>
       (await call({
         method: 'GET',
@@ -106,29 +94,31 @@ export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
 }
 
 /**
- * A create that runs `findCreated` after each failed attempt that may have reached the server, before
- * the transport decides on a retry (its count, backoff and `onRetry` stay the client's): a batch it
- * finds ends the call as the result. One idempotency key for every attempt, as for any call.
+ * `POST /batches`. With `findCreated`, each failed attempt that may have reached the server is
+ * followed by a look for the batch it made, before the transport decides on a retry (its count,
+ * backoff and `onRetry` stay the client's): a batch found ends the call as the result.
  */
-async function createFinding(
+async function createBatch(
   dispatcher: ClientDispatcher,
-  body: string,
+  params: CreateBatchParams,
   options: CreateBatchOptions,
-  findCreated: (error: ChatwrightError) => Promise<Batch | undefined>,
 ): Promise<Batch> {
+  const { findCreated } = options;
   let found: Batch | undefined;
   try {
     return (await callJson(dispatcher, {
       method: 'POST',
       path: '/batches',
-      body,
+      body: JSON.stringify(params),
       signal: options.signal,
       maxRetries: options.maxRetries,
       idempotencyKey: options.idempotencyKey,
-      settle: async (error) => {
-        if (mayHaveCreated(error)) found = await findCreated(error);
-        return found !== undefined;
-      },
+      settle:
+        findCreated &&
+        (async (error) => {
+          if (mayHaveCreated(error)) found = await findCreated(error);
+          return found !== undefined;
+        }),
     })) as unknown as Batch;
   } catch (error) {
     if (found !== undefined) return found;
