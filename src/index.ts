@@ -155,6 +155,7 @@ export { NotFoundError } from './errors/not-found-error.js';
 export { ParsedOutputError } from './errors/parsed-output-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
+export { RedirectError } from './errors/redirect-error.js';
 export { SchemaConversionError } from './errors/schema-conversion-error.js';
 export { StreamParseError } from './errors/stream-parse-error.js';
 export { StrictSchemaError } from './errors/strict-schema-error.js';
