@@ -37,7 +37,7 @@ export type {
   WithParam,
   WithTool,
 } from './state/builder-state.js';
-export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
+export type { ModelProblem, ReasoningEffortFor } from './state/model-rules.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
 

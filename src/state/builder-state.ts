@@ -26,7 +26,11 @@ export interface BuilderState {
   readonly maxTokens: boolean;
   /** `max_completion_tokens` was set. */
   readonly maxCompletionTokens: boolean;
-  /** The model-restricted wire parameters set so far (see `ModelRestrictedParam`), checked at `send()`. */
+  /**
+   * The wire parameters set so far that a rule at `send()` reads: the model-restricted ones
+   * (`temperature`, `top_p`, the penalties, `logit_bias`, `stop`, `parallel_tool_calls`,
+   * `web_search_options`, `prediction`) and the prerequisites' dependents (`top_logprobs`, `stream_options`).
+   */
   readonly params: string;
   /** The `reasoning_effort` literal, `null` before `.reasoningEffort()`. */
   readonly effort: string | null;

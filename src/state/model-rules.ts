@@ -11,18 +11,6 @@ import type { ChatwrightTypeError } from './type-error.js';
  * reasoningEffort() is also typed at the call, by the model's accepted values.
  */
 
-/** The wire parameters whose acceptance depends on the model, as recorded in `BuilderState['params']`. */
-export type ModelRestrictedParam =
-  | 'temperature'
-  | 'top_p'
-  | 'frequency_penalty'
-  | 'presence_penalty'
-  | 'logit_bias'
-  | 'stop'
-  | 'parallel_tool_calls'
-  | 'web_search_options'
-  | 'prediction';
-
 /** The builder method that sets each parameter, for the fix in a message. */
 interface MethodOf {
   temperature: '.temperature()';
