@@ -27,8 +27,8 @@ import { type CompiledSchema, compileSchema } from '../structured/compile-schema
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
-import { isStandardSchema } from '../structured/standard-schema.js';
-import { type ChatTool, isChatTool } from '../tools/tool.js';
+import { isStandardSchema, type StandardSchema } from '../structured/standard-schema.js';
+import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,
@@ -239,7 +239,11 @@ export class ChatBuilderImpl {
 
   // ---- tools
 
-  tool(tool: FunctionToolInit | ChatTool) {
+  tool(init: FunctionToolInit | ChatTool | ToolOptions<string, StandardSchema, unknown>) {
+    // `{ name, parameters: schema }` is what users of other SDKs write first: made into a tool as tool() does.
+    const tool = isStandardSchema((init as { parameters?: unknown } | null)?.parameters)
+      ? makeTool(init as ToolOptions<string, StandardSchema, unknown>)
+      : (init as FunctionToolInit | ChatTool);
     if (isChatTool(tool)) {
       // The definition was computed, checked and frozen by tool(); only the name -> tool map grows.
       const tools = new Map(this.#schemas.tools).set(tool.name, tool);

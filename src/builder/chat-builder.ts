@@ -9,7 +9,7 @@ import type { ChatStream } from '../stream/chat-stream.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
-import type { ChatTool } from '../tools/tool.js';
+import type { ChatTool, ToolOptions } from '../tools/tool.js';
 import type {
   AssistantMessage,
   AudioOutput,
@@ -394,6 +394,16 @@ export interface ChatBuilder<TState extends BuilderState> {
   tool<const $Name extends string, $Args>(
     tool: ChatTool<$Name, $Args, unknown>,
   ): ChatBuilder<WithTool<TState, NoInfer<$Name>, NoInfer<$Args>>>;
+
+  /**
+   * Adds a function tool from a schema given inline, as `tool()` takes it (the same options, the same
+   * strict check): `.tool({ name, parameters: schema })` is `.tool(tool({ name, parameters: schema }))`.
+   * Make the tool with `tool()` once when several builders share it.
+   * @example chat().tool({ name: 'get_weather', parameters: v.object({ city: v.string() }), run: ({ city }) => forecast(city) })
+   */
+  tool<const $Name extends string, $Schema extends StandardSchema, $Result = unknown>(
+    options: ToolOptions<$Name, $Schema, $Result>,
+  ): ChatBuilder<WithTool<TState, NoInfer<$Name>, inferOutput<NoInfer<$Schema>>>>;
 
   /**
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
