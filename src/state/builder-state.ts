@@ -104,13 +104,14 @@ export type InitialState = State<
 
 /**
  * The state of a builder whose contents are known only at runtime (imported from JSON): every call
- * is allowed at compile time, and runtime validation checks the rules before anything is sent.
+ * is allowed at compile time, and runtime validation checks the rules before anything is sent. Only
+ * whether it streams is known (`chat.fromJSON(json, { stream: true })`), so `send()` has one type.
  */
-export type LooseState = State<
+export type LooseState<TStream extends boolean = false> = State<
   string,
   true,
   true,
-  boolean,
+  TStream,
   string,
   string,
   string,
