@@ -23,6 +23,7 @@ import { knownRequestFields } from '../schema/known-request-fields.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
+import { type ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
@@ -410,7 +411,13 @@ export class ChatBuilderImpl {
 
   send(options?: SendOptions) {
     if (this.#body.stream === true) {
-      const stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText]());
+      let stream: ChatStream;
+      try {
+        stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText]());
+      } catch (error) {
+        // An invalid request fails where every failure of a stream does: when it is read.
+        stream = failedStream(error);
+      }
       return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
     }
     try {

@@ -1,5 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
-import { ChatStream } from '../stream/chat-stream.js';
+import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
@@ -68,7 +68,7 @@ export class ClientDispatcher implements Dispatcher {
       exchange = new Exchange(request);
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
-      return new ChatStream({ response: handled(Promise.reject(error)), abort: () => {} });
+      return failedStream(error);
     }
     const response = exchange.send(false).then(
       ({ response }) =>
