@@ -15,6 +15,7 @@ export type {
   KnownField,
   MessageOptions,
   RunMethod,
+  BatchLineMethod,
   SendMethod,
   StreamOf,
   ToolChoiceInput,
@@ -124,7 +125,7 @@ export type {
   FileObject,
   ListBatchesParams,
 } from './batch/batch-wire.js';
-export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+export { type BatchPreset, type BatchSource, toBatchLine } from './batch/to-batch-line.js';
 export {
   type FanOutOptions,
   type FanOutProgress,

@@ -14,7 +14,7 @@ import {
 } from './batch-wire.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchSource } from './to-batch-line.js';
+import type { BatchPreset } from './to-batch-line.js';
 import type { BatchInputFile } from './write-batch-files.js';
 
 /**
@@ -66,7 +66,7 @@ export interface BatchWaitOptions {
  * await job.wait();
  * for await (const result of job.results()) console.log(result.customId, result.ok);
  */
-export class BatchJob<TBuilder extends BatchSource = BatchSource> {
+export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
   readonly #client: ChatwrightClient;
   readonly #parts: BatchPart[];
   readonly #parserOf: (customId: string) => BatchCompletionParser | undefined;

@@ -157,6 +157,14 @@ export type SendMethod<TState extends BuilderState> = [SendProblem<TState>] exte
     : SendBy<TState['stream'], ChatStream, ChatCompletionResult>
   : ChatwrightTypeError<SendProblem<TState>>;
 
+/**
+ * What `toBatchLine()` is in a given state: callable once the request could be sent, the same readable
+ * error as `send()` before (a batch line is a request sent later).
+ */
+export type BatchLineMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
+  ? (customId: string) => string
+  : ChatwrightTypeError<SendProblem<TState>>;
+
 /** What `run()` is in a given state: callable once the request is complete, a readable error before. */
 export type RunMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
   ? (
@@ -566,7 +574,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().model('gpt-4o-mini').user('Hi').toBatchLine('greeting-1')
    * @see https://platform.openai.com/docs/api-reference/batch/request-input
    */
-  toBatchLine(customId: string): string;
+  readonly toBatchLine: BatchLineMethod<TState>;
 
   /**
    * Validates the whole request as `send()` would, without sending: the valibot result, with every
