@@ -63,7 +63,13 @@ export {
   type ModelExtension,
 } from './models/define-models.js';
 export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
-export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
+export type {
+  BuiltInModels,
+  inferModelCapabilities,
+  ModelCatalog,
+  ModelEntry,
+  ModelOverrides,
+} from './models/model-catalog.js';
 
 // Validation of bodies and presets outside a builder
 export { knownRequestFields } from './schema/known-request-fields.js';
