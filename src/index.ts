@@ -78,6 +78,7 @@ export { presetSchema, requestSchema } from './schema/request-schema.js';
 export { toValidationError } from './schema/to-validation-error.js';
 export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';
+export type { ValidationResult } from './schema/validation-result.js';
 
 // Tools, structured output and the tool loop
 export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';

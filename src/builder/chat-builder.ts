@@ -577,8 +577,8 @@ export interface ChatBuilder<TState extends BuilderState> {
   readonly toBatchLine: BatchLineMethod<TState>;
 
   /**
-   * Validates the whole request as `send()` would, without sending: the valibot result, with every
-   * issue and its path.
+   * Validates the whole request as `send()` would, without sending: `{ success: true }`, or
+   * `{ success: false, issues }` with every issue's dotted `path`, `message` and `input` (frozen).
    * @example const result = builder.validate(); if (!result.success) console.log(result.issues);
    */
   validate(): RequestValidation;
