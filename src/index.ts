@@ -4,6 +4,7 @@
 // Building requests
 export type {
   AllowedToolsChoiceFor,
+  AllowedToolsChoiceOf,
   AssistantMessageInit,
   ChatBuilder,
   CompletionOf,
@@ -18,6 +19,7 @@ export type {
   BatchLineMethod,
   SendMethod,
   StreamOf,
+  ToolChoiceFor,
   ToolChoiceInput,
 } from './builder/chat-builder.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';

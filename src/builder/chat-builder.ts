@@ -74,26 +74,41 @@ export interface JsonSchemaOptions {
   readonly strict?: boolean;
 }
 
-/** `tool_choice` values allowed once tools are added: a mode, an added tool's name, or the wire object. */
-export type ToolChoiceInput<TState extends BuilderState> =
+/**
+ * `tool_choice` values once tools are added: a mode, an added tool's name, or the wire object naming
+ * one. Written over the names (not the builder state) so that a compiler message lists them.
+ */
+export type ToolChoiceFor<TFunctions extends string, TCustom extends string> =
   | ToolChoiceMode
-  | TState['tools']
-  | TState['customTools']
-  | NamedFunctionToolChoice<TState['tools']>
-  | NamedCustomToolChoice<TState['customTools']>
-  | AllowedToolsChoiceFor<TState>;
+  | TFunctions
+  | TCustom
+  | NamedFunctionToolChoice<TFunctions>
+  | NamedCustomToolChoice<TCustom>
+  | AllowedToolsChoiceOf<TFunctions, TCustom>;
+
+/** `tool_choice` values allowed in a builder state (see `ToolChoiceFor`). */
+export type ToolChoiceInput<TState extends BuilderState> = ToolChoiceFor<
+  TState['tools'],
+  TState['customTools']
+>;
 
 /** An `allowed_tools` choice whose list names only tools already added. */
-export interface AllowedToolsChoiceFor<TState extends BuilderState> {
+export interface AllowedToolsChoiceOf<TFunctions extends string, TCustom extends string> {
   readonly type: 'allowed_tools';
   readonly allowed_tools: {
     readonly mode: 'auto' | 'required';
     readonly tools: ReadonlyArray<
-      | { readonly type: 'function'; readonly function: { readonly name: TState['tools'] } }
-      | { readonly type: 'custom'; readonly custom: { readonly name: TState['customTools'] } }
+      | { readonly type: 'function'; readonly function: { readonly name: TFunctions } }
+      | { readonly type: 'custom'; readonly custom: { readonly name: TCustom } }
     >;
   };
 }
+
+/** An `allowed_tools` choice for a builder state (see `AllowedToolsChoiceOf`). */
+export type AllowedToolsChoiceFor<TState extends BuilderState> = AllowedToolsChoiceOf<
+  TState['tools'],
+  TState['customTools']
+>;
 
 /** The names of the known wire fields, which `extra()` may not shadow. */
 export type KnownField = keyof ChatCompletionRequest;
@@ -429,7 +444,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   toolChoice(
     choice: RequireNames<
       TState['tools'] | TState['customTools'],
-      ToolChoiceInput<TState>,
+      ToolChoiceFor<TState['tools'], TState['customTools']>,
       'toolChoice() needs a tool: add one with .tool() first'
     >,
   ): ChatBuilder<TState>;
