@@ -12,15 +12,10 @@ import {
 } from '../../src/index.js';
 import { completionBody, type FakeServer } from '../../src/testing/index.js';
 import { clientOf, expectError, rejection, withServer } from '../client/support.js';
+import { collect } from '../stream/support.js';
 
 // "Every custom id ends as a result or an error" under faults: one bad line, one missing file or one
 // broken download answers only the ids it would have answered, and iteration goes on.
-
-async function collect<T>(results: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const result of results) all.push(result);
-  return all;
-}
 
 function summary(results: readonly BatchResult<unknown>[]): Array<[string, string]> {
   return results
