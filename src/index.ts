@@ -36,6 +36,8 @@ export type {
   NoToolInputs,
   State,
   With,
+  WithCustomName,
+  WithFunctionName,
   WithMessage,
   WithParam,
   WithTool,

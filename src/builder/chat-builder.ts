@@ -1,7 +1,16 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
-import type { BuilderState, Either, With, WithMessage, WithParam, WithTool } from '../state/builder-state.js';
+import type {
+  BuilderState,
+  Either,
+  With,
+  WithCustomName,
+  WithFunctionName,
+  WithMessage,
+  WithParam,
+  WithTool,
+} from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
@@ -407,7 +416,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string>(
     tool: FunctionToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'tools', TState['tools'] | NoInfer<$Name>>>;
+  ): ChatBuilder<WithFunctionName<TState, NoInfer<$Name>>>;
 
   /**
    * Adds a function tool made by `tool()` from a schema: its name becomes a valid `toolChoice()`, the
@@ -434,7 +443,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   customTool<const $Name extends string>(
     tool: CustomToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'customTools', TState['customTools'] | NoInfer<$Name>>>;
+  ): ChatBuilder<WithCustomName<TState, NoInfer<$Name>>>;
 
   /**
    * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
@@ -442,8 +451,8 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().tool({ name: 'get_weather' }).toolChoice('get_weather')
    */
   toolChoice(
-    choice: RequireNames<
-      TState['tools'] | TState['customTools'],
+    choice: RequireFlag<
+      TState['hasTools'],
       ToolChoiceFor<TState['tools'], TState['customTools']>,
       'toolChoice() needs a tool: add one with .tool() first'
     >,
@@ -453,8 +462,8 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Whether the model may call several tools at once (`parallel_tool_calls`). Default `true`. Needs a tool first.
    * @example chat().tool(weather).parallelToolCalls(false)
    */
-  readonly parallelToolCalls: RequireNames<
-    TState['tools'] | TState['customTools'],
+  readonly parallelToolCalls: RequireFlag<
+    TState['hasTools'],
     (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;

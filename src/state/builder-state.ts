@@ -18,6 +18,13 @@ export interface BuilderState {
   readonly customTools: string;
   /** The names of the deprecated `functions` added (`never` before the first). */
   readonly functions: string;
+  /**
+   * A tool (function or custom) was added. Redundant with `tools`/`customTools` for a known builder,
+   * but set to a plain `true` by `.tool()`, so that a generic preset (`<S extends BuilderState>`)
+   * that adds a tool may then call `toolChoice()` and `parallelToolCalls()`: a check on `S['tools']`
+   * would stay unresolved there.
+   */
+  readonly hasTools: boolean;
   /** `modalities` includes `'audio'`. */
   readonly audioModality: boolean;
   /** `audio` output parameters were set. */
@@ -62,6 +69,7 @@ export interface State<
   TEffort,
   TToolInputs,
   TOutput,
+  THasTools,
 > {
   readonly model: TModel;
   readonly hasMessages: THasMessages;
@@ -78,6 +86,7 @@ export interface State<
   readonly effort: TEffort;
   readonly toolInputs: TToolInputs;
   readonly output: TOutput;
+  readonly hasTools: THasTools;
 }
 
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
@@ -99,7 +108,8 @@ export type InitialState = State<
   never,
   null,
   NoToolInputs,
-  null
+  null,
+  false
 >;
 
 /**
@@ -122,7 +132,8 @@ export type LooseState<TStream extends boolean = false> = State<
   string,
   string | null,
   NoToolInputs,
-  null
+  null,
+  true
 >;
 
 /** `TValue` where `TKey` is `TField`, else the state's own value, kept within the field's type. */
@@ -146,7 +157,8 @@ export type With<TState extends BuilderState, TKey extends keyof BuilderState, T
   Field<TState, TKey, 'params', TValue>,
   Field<TState, TKey, 'effort', TValue>,
   Field<TState, TKey, 'toolInputs', TValue>,
-  Field<TState, TKey, 'output', TValue>
+  Field<TState, TKey, 'output', TValue>,
+  Field<TState, TKey, 'hasTools', TValue>
 >;
 
 /**
@@ -168,7 +180,48 @@ export type WithTool<TState extends BuilderState, TName extends string, TArgs> =
   TState['params'],
   TState['effort'],
   TState['toolInputs'] & { readonly [K in TName]: TArgs },
-  TState['output']
+  TState['output'],
+  true
+>;
+
+/** `TState` after `.tool()` with a JSON Schema tool: the name joins `tools`, and a tool is known to be there. */
+export type WithFunctionName<TState extends BuilderState, TName extends string> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'] | TName,
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output'],
+  true
+>;
+
+/** `TState` after `.customTool()`: the name joins `customTools`, and a tool is known to be there. */
+export type WithCustomName<TState extends BuilderState, TName extends string> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'],
+  TState['customTools'] | TName,
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output'],
+  true
 >;
 
 /**
@@ -191,7 +244,8 @@ export type Either<TState extends BuilderState, TOther extends BuilderState> = S
   TState['params'] | TOther['params'],
   TState['effort'] | TOther['effort'],
   TState['toolInputs'] | TOther['toolInputs'],
-  TState['output'] | TOther['output']
+  TState['output'] | TOther['output'],
+  TState['hasTools'] | TOther['hasTools']
 >;
 
 // The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
@@ -212,7 +266,8 @@ export type WithMessage<TState extends BuilderState> = State<
   TState['params'],
   TState['effort'],
   TState['toolInputs'],
-  TState['output']
+  TState['output'],
+  TState['hasTools']
 >;
 
 /** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
@@ -231,5 +286,6 @@ export type WithParam<TState extends BuilderState, TParam extends string> = Stat
   TState['params'] | TParam,
   TState['effort'],
   TState['toolInputs'],
-  TState['output']
+  TState['output'],
+  TState['hasTools']
 >;
