@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { addFieldIssues, type FieldsOutcome } from './object-fields.js';
 import { isJsonObject } from './primitives.js';
 
 interface Entry {
@@ -52,7 +53,7 @@ export function closedObject<const TEntries extends v.ObjectEntries>(
       }
       const record = input as { readonly [key: string]: unknown };
       const output: { [key: string]: unknown } = {};
-      const state = dataset as unknown as { typed: boolean; value: unknown; issues?: v.BaseIssue<unknown>[] };
+      const state = dataset as unknown as FieldsOutcome & { value: unknown };
       state.typed = true;
       state.value = output;
       let found = 0;
@@ -71,19 +72,12 @@ export function closedObject<const TEntries extends v.ObjectEntries>(
         }
         found++;
         const result = schema['~run']({ value }, config);
-        if (result.issues !== undefined) {
-          const pathItem: v.ObjectPathItem = { type: 'object', origin: 'value', input: record, key, value };
-          for (const issue of result.issues) {
-            if (issue.path === undefined) (issue as { path?: unknown }).path = [pathItem];
-            else issue.path.unshift(pathItem);
-          }
-          state.issues = state.issues === undefined ? [...result.issues] : state.issues.concat(result.issues);
-          if (config.abortEarly) {
-            state.typed = false;
-            return dataset as unknown as Output;
-          }
-        }
+        if (result.issues !== undefined) addFieldIssues(result.issues, record, key, value, state);
         if (!result.typed) state.typed = false;
+        if (result.issues !== undefined && config.abortEarly) {
+          state.typed = false;
+          return dataset as unknown as Output;
+        }
         output[key] = result.value;
       }
       const own = Object.keys(record);

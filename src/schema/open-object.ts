@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { addFieldIssues, type FieldsOutcome } from './object-fields.js';
 import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 
 export interface Entry {
@@ -52,17 +53,17 @@ export function openObject<const TEntries extends v.ObjectEntries>(entries: TEnt
       }
       const record = input as { readonly [key: string]: unknown };
       const output: { [key: string]: unknown } = {};
-      let issues: v.BaseIssue<unknown>[] | undefined;
-      let typed = true;
+      const outcome = dataset as unknown as FieldsOutcome & { value: unknown };
+      outcome.typed = true;
       for (const key of Object.keys(record)) {
         const value = record[key];
         const entry = known.get(key);
         if (entry === undefined) {
           if (!PROTOTYPE_KEYS.has(key)) output[key] = value;
           else {
-            typed = false;
-            issues ??= [];
-            issues.push({
+            outcome.typed = false;
+            outcome.issues ??= [];
+            outcome.issues.push({
               kind: 'schema',
               type: 'loose_object',
               input: value,
@@ -79,25 +80,15 @@ export function openObject<const TEntries extends v.ObjectEntries>(entries: TEnt
           continue;
         }
         const result = entry.schema['~run']({ value }, config);
-        if (result.issues !== undefined) {
-          const pathItem: v.ObjectPathItem = { type: 'object', origin: 'value', input: record, key, value };
-          for (const issue of result.issues) {
-            if (issue.path === undefined) (issue as { path?: unknown }).path = [pathItem];
-            else issue.path.unshift(pathItem);
-          }
-          issues = issues === undefined ? [...result.issues] : issues.concat(result.issues);
-          if (config.abortEarly) {
-            typed = false;
-            break;
-          }
+        if (result.issues !== undefined) addFieldIssues(result.issues, record, key, value, outcome);
+        if (!result.typed) outcome.typed = false;
+        if (result.issues !== undefined && config.abortEarly) {
+          outcome.typed = false;
+          break;
         }
-        if (!result.typed) typed = false;
         output[key] = result.value;
       }
-      const next = dataset as unknown as { typed: boolean; value: unknown; issues?: unknown };
-      next.typed = typed;
-      next.value = output;
-      if (issues !== undefined) next.issues = issues;
+      outcome.value = output;
       return dataset as unknown as Output;
     },
   });
