@@ -38,7 +38,8 @@ export function audioPart(data: string, format: 'wav' | 'mp3'): InputAudioConten
   return { type: 'input_audio', input_audio: { data, format } };
 }
 
-// Not annotated @__NO_SIDE_EFFECTS__ as the others are: `in` throws on a value that is not an object.
+// Deliberately without the side-effect-free annotation of the others (bundlers read the token even in
+// a comment): `in` throws on a value that is not an object.
 /**
  * A file content part: an uploaded file's id, or base64 data with a file name.
  * @example filePart({ fileId: 'file-abc123' })

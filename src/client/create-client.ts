@@ -28,8 +28,9 @@ export interface ChatwrightClient {
   withOptions(options: ClientOptions): ChatwrightClient;
 }
 
-// Not annotated @__NO_SIDE_EFFECTS__: it validates its options and throws, which a bundler would drop
-// from a call whose result is unused (tests/bundle/production-build.test.ts).
+// Deliberately without the side-effect-free annotation (bundlers honour it even in a comment, so
+// its name is not spelled here): it validates its options and throws, and a bundler drops an annotated call whose result is
+// unused, error and all (tests/bundle/production-build.test.ts).
 /**
  * Creates a client: where requests go, with which key, and how they are retried and timed out.
  * Options are checked here (a bad one throws `ClientOptionsError`); unset `apiKey`, `baseURL`,

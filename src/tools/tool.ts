@@ -50,8 +50,9 @@ export interface ChatTool<TName extends string = string, TArgs = unknown, TResul
   readonly '~types'?: { readonly args: TArgs; readonly result: TResult };
 }
 
-// Not annotated @__NO_SIDE_EFFECTS__: it throws StrictSchemaError, which a bundler would drop from a
-// call whose result is unused (tests/bundle/production-build.test.ts).
+// Deliberately without the side-effect-free annotation (bundlers honour it even in a comment, so
+// its name is not spelled here): it throws StrictSchemaError, and a bundler drops an annotated call whose result is
+// unused, error and all (tests/bundle/production-build.test.ts).
 /**
  * Makes a function tool from a schema. The JSON Schema sent to the model is derived from the schema
  * (strict by default), the model's arguments are parsed with it, and the tool's name and argument
