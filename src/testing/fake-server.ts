@@ -19,6 +19,11 @@ export interface FakeServerOptions {
   readonly rejectInvalid?: boolean;
   /** When set, a request without `Authorization: Bearer <apiKey>` gets the API's 401. */
   readonly apiKey?: string;
+  /**
+   * Answer pages of any origin, for tests in a browser: every response allows any origin (and exposes
+   * its headers), and a CORS preflight (`OPTIONS`) gets 204 without being recorded. Default false.
+   */
+  readonly cors?: boolean;
 }
 
 /**
@@ -173,6 +178,7 @@ class FakeServerImpl implements FakeServer {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.#options.cors === true && allowCrossOrigin(request, response)) return;
     const text = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://fake');
     const record = this.#record(request, url, text);
@@ -345,6 +351,23 @@ class FakeServerImpl implements FakeServer {
       this.#timers.add(timer);
     });
   }
+}
+
+/**
+ * Adds the CORS headers a browser needs to read the answer; answers a preflight itself (true).
+ * `Access-Control-Allow-Headers: *` would not cover `Authorization`, so the requested ones are echoed.
+ */
+function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): boolean {
+  response.setHeader('access-control-allow-origin', '*');
+  response.setHeader('access-control-expose-headers', '*');
+  if (request.method !== 'OPTIONS') return false;
+  response.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+    'access-control-max-age': '600',
+  });
+  response.end();
+  return true;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
