@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../errors/validation-error.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { type FakeApiReply, FakeBatches, type FakeBatchScript, type FakeFile } from './fake-batches.js';
-import { completionBody, completionChunks, errorBody } from './fake-bodies.js';
+import { answerBody, answerChunks, errorBody } from './fake-bodies.js';
 import { type FakeReply, replies } from './fake-replies.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -273,10 +273,10 @@ class FakeServerImpl implements FakeServer {
         const init = typeof body.model === 'string' ? { model: body.model } : {};
         if (body.stream === true) {
           const includeUsage = body.stream_options?.include_usage === true;
-          const events = completionChunks(reply.text, { ...init, includeUsage });
+          const events = answerChunks(reply.answer, { ...init, includeUsage });
           await this.#stream(response, { ...reply, kind: 'stream', status: 200, events, done: true });
         } else {
-          this.#json(response, 200, completionBody(reply.text, init), reply.headers);
+          this.#json(response, 200, answerBody(reply.answer, init), reply.headers);
         }
         return;
       }
