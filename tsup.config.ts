@@ -1,12 +1,18 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared = {
   entry: { index: 'src/index.ts', batch: 'src/batch/index.ts', testing: 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  // tsup's declaration build sets `baseUrl`, which TypeScript 6 reports as deprecated.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   sourcemap: true,
-  clean: true,
   treeshake: true,
   target: 'node20',
-});
+} satisfies Options;
+
+export default defineConfig([
+  { ...shared, format: 'esm', clean: true },
+  {
+    ...shared,
+    format: 'cjs',
+    splitting: true,
+    noExternal: ['ky'],
+  },
+]);

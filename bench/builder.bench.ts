@@ -149,7 +149,7 @@ Memory: ${memory.count.toLocaleString('en-US')} builders derived from one preset
 retain ${memory.bytesPerBuilder.toFixed(0)} bytes each (heap after GC, divided by the count): the prompt is shared, not copied.
 Validated (the body made and the verdict kept, as after \`send()\` or \`toBatchLine()\`), they retain ${memory.bytesPerValidated.toFixed(0)} bytes each.
 
-Targets (issue "Scale"):
+Goals:
 
 - ${verdict(figures.derived >= 0.5 * figures.floor)}: a derived request, validated and serialized, at least 0.5x the floor (${(figures.derived / figures.floor).toFixed(2)}x; as a batch line, ${(figures.line / figures.lineFloor).toFixed(2)}x its floor)
 - ${verdict(figures.chain >= 0.25 * figures.floor)}: a 10-call chain, validated and serialized, within 4x the floor (${(figures.floor / figures.chain).toFixed(1)}x)
@@ -158,7 +158,7 @@ Targets (issue "Scale"):
 }
 
 function verdict(met: boolean): string {
-  return met ? 'met' : 'NOT met';
+  return met ? 'reached' : 'not reached';
 }
 
 function heapPerDerivedBuilder() {

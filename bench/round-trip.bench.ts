@@ -167,8 +167,8 @@ function render(rows: readonly Row[]): string {
     ['no slower than the official package (c=16)', ours16 >= rate('openai (official SDK)', 16) * 0.97],
     ['at least 0.8x raw fetch throughput at c=16', ours16 >= rate('raw fetch', 16) * 0.8],
   ] as const;
-  lines.push('', 'Targets (3 % tolerance for run-to-run noise on "no slower"):', '');
-  for (const [goal, met] of goals) lines.push(`- ${met ? 'met' : 'NOT met'}: ${goal}`);
+  lines.push('', 'Goals (3 % tolerance for run-to-run noise on "no slower"):', '');
+  for (const [goal, met] of goals) lines.push(`- ${met ? 'reached' : 'not reached'}: ${goal}`);
   return lines.join('\n');
 }
 

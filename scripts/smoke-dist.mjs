@@ -19,12 +19,24 @@ for (const entry of ['chatwright/testing', 'chatwright/batch']) {
   if (Object.keys(fromEsm).length === 0 || Object.keys(fromCjs).length === 0)
     throw new Error(`${entry} exports nothing`);
 }
+// Each module system loads one implementation, shared by its entry points: an error thrown by code of
+// chatwright/batch is an instance of the classes exported by chatwright.
 const server = await (await import('chatwright/testing')).createFakeServer().start();
 try {
-  const client = esm.createClient({ baseURL: server.url, apiKey: 'sk-smoke' });
-  const reply = await client.chat().model('gpt-4o').user('Hi').send();
-  if (typeof reply.choices[0]?.message.content !== 'string') throw new Error('no reply content');
+  for (const [format, lib, batch] of [
+    ['esm', esm, await import('chatwright/batch')],
+    ['cjs', cjs, require('chatwright/batch')],
+  ]) {
+    const client = lib.createClient({ baseURL: server.url, apiKey: 'sk-smoke', maxRetries: 0 });
+    const reply = await client.chat().model('gpt-4o').user('Hi').send();
+    if (typeof reply.choices[0]?.message.content !== 'string') throw new Error(`${format}: no reply content`);
+    const error = await batch.resumeBatch(client, ['batch_missing']).catch((thrown) => thrown);
+    if (!(error instanceof lib.NotFoundError))
+      throw new Error(`${format}: chatwright/batch threw ${error?.name}, not chatwright's NotFoundError`);
+  }
 } finally {
   await server.close();
 }
-console.log('dist smoke test: esm and cjs entry points load and send through the fake server');
+console.log(
+  'dist smoke test: esm and cjs entry points load, share one implementation each and send through the fake server',
+);

@@ -1,3 +1,7 @@
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { APIError } from '../errors/api-error.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
@@ -45,12 +49,6 @@ export async function submitBatch<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   options: SubmitBatchOptions = {},
 ): Promise<BatchJob<TBuilder>> {
-  const [{ openAsBlob }, { mkdtemp, rm }, { tmpdir }, { join }] = await Promise.all([
-    import('node:fs'),
-    import('node:fs/promises'),
-    import('node:os'),
-    import('node:path'),
-  ]);
   const temporary = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'chatwright-batch-')));
   const parsers = new Map<string, BatchCompletionParser>();

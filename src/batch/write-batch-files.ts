@@ -1,3 +1,8 @@
+// Static imports of Node built-ins: only the chatwright/batch entry reaches this file (the browser
+// bundle bench fails if the main entry ever does), and a dynamic import() fails under Jest's CommonJS mode.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
@@ -58,19 +63,13 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
     'maxRequestsPerFile',
   );
   const maxBytes = checkLimit(options.maxBytesPerFile, batchLimits.maxBytesPerFile, 'maxBytesPerFile');
-  // Loaded on use, so the main entry stays free of Node built-ins for bundlers of browser code.
-  const [{ createWriteStream }, { mkdir, rm }, { join }] = await Promise.all([
-    import('node:fs'),
-    import('node:fs/promises'),
-    import('node:path'),
-  ]);
   await mkdir(options.directory, { recursive: true });
   const prefix = options.prefix ?? 'batch';
   const seen = new Set<string>();
   const files: BatchInputFile[] = [];
   const paths: string[] = [];
 
-  let stream: import('node:fs').WriteStream | undefined;
+  let stream: WriteStream | undefined;
   let ids: string[] = [];
   let bytes = 0;
   let pending = '';
@@ -143,7 +142,7 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
 }
 
 /** Resolves on `event`, rejects on the stream's `error` (a full disk fails the write, not a hang). */
-function once(stream: import('node:fs').WriteStream, event: 'drain' | 'open'): Promise<void> {
+function once(stream: WriteStream, event: 'drain' | 'open'): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       stream.off('error', fail);

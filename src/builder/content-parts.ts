@@ -38,12 +38,13 @@ export function audioPart(data: string, format: 'wav' | 'mp3'): InputAudioConten
   return { type: 'input_audio', input_audio: { data, format } };
 }
 
+// Deliberately without the side-effect-free annotation of the others (bundlers read the token even in
+// a comment): `in` throws on a value that is not an object.
 /**
  * A file content part: an uploaded file's id, or base64 data with a file name.
  * @example filePart({ fileId: 'file-abc123' })
  * @example filePart({ fileData: `data:application/pdf;base64,${pdf}`, filename: 'invoice.pdf' })
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function filePart(
   file: { readonly fileId: string } | { readonly fileData: string; readonly filename?: string },
 ): FileContentPart {

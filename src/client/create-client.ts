@@ -28,6 +28,9 @@ export interface ChatwrightClient {
   withOptions(options: ClientOptions): ChatwrightClient;
 }
 
+// Deliberately without the side-effect-free annotation (bundlers honour it even in a comment, so
+// its name is not spelled here): it validates its options and throws, and a bundler drops an annotated call whose result is
+// unused, error and all (tests/bundle/production-build.test.ts).
 /**
  * Creates a client: where requests go, with which key, and how they are retried and timed out.
  * Options are checked here (a bad one throws `ClientOptionsError`); unset `apiKey`, `baseURL`,
@@ -41,7 +44,6 @@ export interface ChatwrightClient {
  * // Any OpenAI-compatible server, such as a local one that needs no key.
  * const local = createClient({ baseURL: 'http://localhost:11434/v1', apiKey: null });
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function createClient(options: ClientOptions = {}): ChatwrightClient {
   const dispatcher = new ClientDispatcher(normalizeClientOptions(options));
   return {

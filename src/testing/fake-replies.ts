@@ -1,4 +1,4 @@
-import { errorBody } from './fake-bodies.js';
+import { errorBody, type FakeAnswer, type FakeToolCall } from './fake-bodies.js';
 import type { RecordedRequest } from './recorded-request.js';
 
 /** Headers of a scripted reply (they are sent as given, after the server's own). */
@@ -14,9 +14,9 @@ interface ReplyTiming {
 /** One scripted answer of the fake server. Build them with `replies.*`. */
 export type FakeReply =
   | (ReplyTiming & {
-      /** Answers `text` as JSON, or as a stream when the request asked for one (`stream: true`). */
+      /** Answers as JSON, or as a stream when the request asked for one (`stream: true`). */
       readonly kind: 'completion';
-      readonly text: string;
+      readonly answer: FakeAnswer;
       readonly chunkDelayMs?: number;
     })
   | (ReplyTiming & { readonly kind: 'json'; readonly status: number; readonly body: unknown })
@@ -36,6 +36,8 @@ export type FakeReply =
   | { readonly kind: 'cut'; readonly delayMs?: number }
   | { readonly kind: 'dynamic'; readonly reply: (request: RecordedRequest) => FakeReply };
 
+type CompletionInit = ReplyTiming & { readonly chunkDelayMs?: number };
+
 type StreamInit = ReplyTiming & {
   readonly chunkDelayMs?: number;
   readonly done?: boolean;
@@ -54,8 +56,29 @@ type StreamInit = ReplyTiming & {
  */
 export const replies = {
   /** A completion answering `text`: JSON for `send()`, streamed a word a chunk for `.stream().send()`. */
-  completion(text: string, init: ReplyTiming & { readonly chunkDelayMs?: number } = {}): FakeReply {
-    return { kind: 'completion', text, ...init };
+  completion(text: string, init: CompletionInit = {}): FakeReply {
+    return { ...init, kind: 'completion', answer: { content: text } };
+  },
+  /**
+   * A completion calling function tools (finish reason `tool_calls`), streamed as OpenAI streams tool
+   * calls when the request asked for a stream. Arguments objects are JSON-encoded.
+   *
+   * @example
+   * server.enqueue(
+   *   replies.toolCalls([{ name: 'get_weather', arguments: { city: 'Paris' } }]),
+   *   replies.completion('It is sunny in Paris.'),
+   * );
+   */
+  toolCalls(calls: readonly FakeToolCall[], init: CompletionInit = {}): FakeReply {
+    return { ...init, kind: 'completion', answer: { toolCalls: calls } };
+  },
+  /** A structured-output answer: `value` as the message's JSON content (streamed in short runs). */
+  structured(value: unknown, init: CompletionInit = {}): FakeReply {
+    return { ...init, kind: 'completion', answer: { json: value } };
+  },
+  /** A refusal: `message.refusal` set and `content` null, as the API answers what it will not do. */
+  refusal(text: string, init: CompletionInit = {}): FakeReply {
+    return { ...init, kind: 'completion', answer: { refusal: text } };
   },
   /** Any JSON body with any status (200 by default). */
   json(body: unknown, init: ReplyTiming & { readonly status?: number } = {}): FakeReply {

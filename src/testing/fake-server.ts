@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { type FakeApiReply, FakeBatches, type FakeBatchScript, type FakeFile } from './fake-batches.js';
-import { completionBody, completionChunks, errorBody } from './fake-bodies.js';
+import { answerBody, answerChunks, errorBody } from './fake-bodies.js';
 import { type FakeReply, replies } from './fake-replies.js';
 import type { RecordedRequest } from './recorded-request.js';
 
@@ -18,6 +18,11 @@ export interface FakeServerOptions {
   readonly rejectInvalid?: boolean;
   /** When set, a request without `Authorization: Bearer <apiKey>` gets the API's 401. */
   readonly apiKey?: string;
+  /**
+   * Answer pages of any origin, for tests in a browser: every response allows any origin (and exposes
+   * its headers), and a CORS preflight (`OPTIONS`) gets 204 without being recorded. Default false.
+   */
+  readonly cors?: boolean;
 }
 
 /**
@@ -172,6 +177,7 @@ class FakeServerImpl implements FakeServer {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.#options.cors === true && allowCrossOrigin(request, response)) return;
     const text = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://fake');
     const record = this.#record(request, url, text);
@@ -266,10 +272,10 @@ class FakeServerImpl implements FakeServer {
         const init = typeof body.model === 'string' ? { model: body.model } : {};
         if (body.stream === true) {
           const includeUsage = body.stream_options?.include_usage === true;
-          const events = completionChunks(reply.text, { ...init, includeUsage });
+          const events = answerChunks(reply.answer, { ...init, includeUsage });
           await this.#stream(response, { ...reply, kind: 'stream', status: 200, events, done: true });
         } else {
-          this.#json(response, 200, completionBody(reply.text, init), reply.headers);
+          this.#json(response, 200, answerBody(reply.answer, init), reply.headers);
         }
         return;
       }
@@ -344,6 +350,23 @@ class FakeServerImpl implements FakeServer {
       this.#timers.add(timer);
     });
   }
+}
+
+/**
+ * Adds the CORS headers a browser needs to read the answer; answers a preflight itself (true).
+ * `Access-Control-Allow-Headers: *` would not cover `Authorization`, so the requested ones are echoed.
+ */
+function allowCrossOrigin(request: IncomingMessage, response: ServerResponse): boolean {
+  response.setHeader('access-control-allow-origin', '*');
+  response.setHeader('access-control-expose-headers', '*');
+  if (request.method !== 'OPTIONS') return false;
+  response.writeHead(204, {
+    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '*',
+    'access-control-max-age': '600',
+  });
+  response.end();
+  return true;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -50,6 +50,9 @@ export interface ChatTool<TName extends string = string, TArgs = unknown, TResul
   readonly '~types'?: { readonly args: TArgs; readonly result: TResult };
 }
 
+// Deliberately without the side-effect-free annotation (bundlers honour it even in a comment, so
+// its name is not spelled here): it throws StrictSchemaError, and a bundler drops an annotated call whose result is
+// unused, error and all (tests/bundle/production-build.test.ts).
 /**
  * Makes a function tool from a schema. The JSON Schema sent to the model is derived from the schema
  * (strict by default), the model's arguments are parsed with it, and the tool's name and argument
@@ -66,7 +69,6 @@ export interface ChatTool<TName extends string = string, TArgs = unknown, TResul
  * });
  * const reply = await chat().model('gpt-4o').tool(weather).user('Weather in Paris?').run();
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function tool<const TName extends string, TSchema extends StandardSchema, TResult = unknown>(
   options: ToolOptions<TName, TSchema, TResult>,
 ): ChatTool<TName, inferOutput<TSchema>, Awaited<TResult>> {

@@ -232,6 +232,40 @@ test('close() ends hung requests and pending delays, leaving no timer', async ()
   assert.is(pendingTimers(), timers);
 });
 
+test('with cors, a preflight gets 204 unrecorded and every answer allows any origin', async () => {
+  await withServer(
+    async (server) => {
+      const preflight = await fetch(`${server.url}/chat/completions`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://127.0.0.1:1',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+      assert.is(preflight.status, 204);
+      assert.is(preflight.headers.get('access-control-allow-origin'), '*');
+      assert.is(preflight.headers.get('access-control-allow-headers'), 'authorization, content-type');
+      assert.is(server.requests.length, 0);
+      const answer = await post(server, valid);
+      assert.is(answer.status, 200);
+      assert.is(answer.headers.get('access-control-allow-origin'), '*');
+      assert.is(answer.headers.get('access-control-expose-headers'), '*');
+      assert.is(server.requests.length, 1);
+    },
+    { cors: true },
+  );
+});
+
+test('without cors, no CORS header is sent and OPTIONS is an unknown URL', async () => {
+  await withServer(async (server) => {
+    const answer = await post(server, valid);
+    assert.is(answer.headers.get('access-control-allow-origin'), null);
+    const options = await fetch(`${server.url}/chat/completions`, { method: 'OPTIONS' });
+    assert.is(options.status, 404);
+  });
+});
+
 test('url before start() is a clear error', () => {
   assert.throws(() => createFakeServer().url, /await server\.start\(\)/);
 });

@@ -16,9 +16,17 @@ export const sharedDir: string | undefined = (() => {
 
 const announced = new Set<string>();
 
-/** Prints the visible skip line once per suite; returns true when the corpus is missing. */
+/**
+ * Returns true when the corpus is missing, after printing the visible skip line once per suite
+ * (scripts/run-unit-tests.mjs counts those lines as skips); when it is present, prints once which
+ * folder is used.
+ */
 export function corpusMissing(suite: string): boolean {
-  if (sharedDir !== undefined) return false;
+  if (sharedDir !== undefined) {
+    if (announced.size === 0) console.log(`conformance corpus: ${sharedDir}`);
+    announced.add(suite);
+    return false;
+  }
   if (!announced.has(suite)) {
     announced.add(suite);
     console.log(
