@@ -1,8 +1,9 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { cutText } from '../internal/cut-text.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
-import { copyJson } from './copy-json.js';
+import { type CopyContext, copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
-import { isJsonObject } from './primitives.js';
+import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 import { toValidationError } from './to-validation-error.js';
 import { validatePreset } from './validate-preset.js';
 
@@ -20,10 +21,27 @@ export interface ParsedPreset {
 
 const CONTEXT = 'Invalid preset';
 
+/**
+ * What reading a hostile preset may cost, bounded (a preset is often a file someone else wrote):
+ * - `maxUnknownFieldIssues`: unknown top-level fields reported one by one, each with its "did you
+ *   mean"; the rest are counted in one more issue;
+ * - `maxSuggestedNameLength`: a longer name is no misspelling of a known field (the longest has 21
+ *   characters), so no suggestion is searched for it;
+ * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
+ * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
+ *   fails validation reports its first problem only: collecting a million issues takes seconds.
+ */
+export const presetLimits = /* @__PURE__ */ Object.freeze({
+  maxUnknownFieldIssues: 20,
+  maxSuggestedNameLength: 40,
+  maxQuotedNameLength: 60,
+  fullReportValues: 100_000,
+});
+
 /** `topP`, `TOP_P` and `top-p` all normalise to `topp`, the way people misspell wire names. */
 const loose = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
 
-/** Edit distance, for "did you mean" on typos; only ever run on short field names. */
+/** Edit distance, for "did you mean" on typos; only ever run on short field names (see presetLimits). */
 function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
@@ -46,10 +64,13 @@ function distance(a: string, b: string): number {
  * something: `top_k` is one edit from `top_p` and is a real field of other providers.
  */
 function suggestion(field: string): string | undefined {
+  if (field.length > presetLimits.maxSuggestedNameLength) return undefined;
   for (const known of knownRequestFields) if (loose(known) === loose(field)) return known;
   let best: string | undefined;
   let bestDistance = 3;
   for (const known of knownRequestFields) {
+    // The distance is at least the difference in length: skip what cannot beat the best so far.
+    if (Math.abs(known.length - field.length) >= bestDistance) continue;
     const d = distance(field, known);
     if (d < bestDistance && d * 5 < field.length) {
       best = known;
@@ -61,11 +82,13 @@ function suggestion(field: string): string | undefined {
 
 function unknownField(field: string, value: unknown): ValidationIssue {
   const near = suggestion(field);
+  const name = cutText(field, presetLimits.maxQuotedNameLength);
+  const extra = name === field ? `{ extra: ['${field}'] }` : '{ extra: [<the name>] }';
   const hint =
     near === undefined
-      ? `if it is meant for another provider, pass { extra: ['${field}'] }`
-      : `did you mean "${near}"? If it is meant for another provider, pass { extra: ['${field}'] }`;
-  return { path: field, message: `unknown field "${field}" (${hint})`, input: value };
+      ? `if it is meant for another provider, pass ${extra}`
+      : `did you mean "${near}"? If it is meant for another provider, pass ${extra}`;
+  return { path: field, message: `unknown field "${name}" (${hint})`, input: value };
 }
 
 /**
@@ -99,11 +122,8 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     );
   }
 
-  const issues: ValidationIssue[] = [];
-  const copy = copyJson(value, '', issues);
-  if (issues.length > 0 || !isJsonObject(copy)) throw new ValidationError(issues, CONTEXT);
-
   const extraNames = new Set<string>();
+  const issues: ValidationIssue[] = [];
   for (const name of options?.extra ?? []) {
     if (knownRequestFields.has(name)) {
       issues.push({
@@ -114,16 +134,57 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     } else extraNames.add(name);
   }
 
+  // Unknown fields are reported, never copied: two million of them cost a look-up each, not a copy.
+  // `kept` has no prototype, so a `__proto__` key reaches copyJson (which refuses it) as a plain key.
+  const kept: { [key: string]: unknown } = Object.create(null);
+  const unknownFields: ValidationIssue[] = [];
+  let unknown = 0;
+  for (const key of Object.keys(value)) {
+    if (knownRequestFields.has(key) || extraNames.has(key) || PROTOTYPE_KEYS.has(key)) kept[key] = value[key];
+    else if (unknown++ < presetLimits.maxUnknownFieldIssues)
+      unknownFields.push(unknownField(key, value[key]));
+  }
+  const copyIssues: ValidationIssue[] = [];
+  const context: CopyContext = { ancestors: [], values: 0 };
+  const copy = copyJson(kept, '', copyIssues, context);
+  if (copyIssues.length > 0 || !isJsonObject(copy)) throw new ValidationError(copyIssues, CONTEXT);
+
   const body: { [key: string]: unknown } = {};
   const extra: { [key: string]: unknown } = {};
   for (const [key, field] of Object.entries(copy)) {
     if (knownRequestFields.has(key)) body[key] = field;
-    else if (extraNames.has(key)) extra[key] = field;
-    else issues.push(unknownField(key, field));
+    else extra[key] = field;
+  }
+  issues.push(...unknownFields);
+  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
+  if (unlisted > 0) {
+    issues.push({ path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined });
   }
 
-  const result = validatePreset(body);
-  if (!result.success) issues.push(...toValidationError(result.issues).issues);
+  issues.push(...presetIssues(body, context.values));
   if (issues.length > 0) throw new ValidationError(issues, CONTEXT);
   return { body: body as PartialChatCompletionRequest, extra };
+}
+
+/**
+ * The preset's problems: all of them, unless the preset is large and has some. Its first problem is
+ * found by a pass that stops there (as fast as a passing check); only then is a full pass worth it.
+ */
+function presetIssues(body: object, values: number): ValidationIssue[] {
+  if (values <= presetLimits.fullReportValues) {
+    const result = validatePreset(body);
+    return result.success ? [] : [...toValidationError(result.issues).issues];
+  }
+  const first = validatePreset(body, { abortEarly: true });
+  if (first.success) return [];
+  return [
+    ...toValidationError(first.issues).issues,
+    {
+      path: '',
+      message:
+        `the preset is larger than ${presetLimits.fullReportValues} JSON values: only its first problem ` +
+        'is reported (fix it and load the preset again for the next)',
+      input: undefined,
+    },
+  ];
 }

@@ -10,6 +10,9 @@ import { presetSchema } from './request-schema.js';
  * const result = validatePreset({ temperature: 0.2, top_logprobs: 3 });
  * // result.success === false: top_logprobs needs logprobs: true (call .logprobs() first)
  */
-export function validatePreset(body: unknown): v.SafeParseResult<typeof presetSchema> {
-  return v.safeParse(presetSchema, body);
+export function validatePreset(
+  body: unknown,
+  config?: v.Config<v.InferIssue<typeof presetSchema>>,
+): v.SafeParseResult<typeof presetSchema> {
+  return v.safeParse(presetSchema, body, config);
 }
