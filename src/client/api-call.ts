@@ -1,4 +1,5 @@
-import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { bodyReadError, Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { guardedBody } from '../transport/guarded-body.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
@@ -50,7 +51,9 @@ export async function callRaw(dispatcher: ClientDispatcher, call: ApiCall): Prom
   const exchange = exchangeOf(dispatcher, call);
   try {
     const { response } = await exchange.send(false);
-    return response;
+    const attempt = exchange.signal;
+    // A body read that fails later is named like any other failure of the call.
+    return guardedBody(response, { error: (error) => bodyReadError(error, call.signal, attempt) });
   } finally {
     // The body outlives the exchange: the caller's signal reaches it through fetch (see exchangeOf).
     exchange.release();

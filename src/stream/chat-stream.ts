@@ -6,6 +6,7 @@ import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { StreamParseError } from '../errors/stream-parse-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { chunkShapeProblem, invalidResponse } from '../transport/response-shape.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { ChunkAssembler } from './chunk-assembler.js';
@@ -347,7 +348,16 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     if (event === 'error' || (parsed as { error?: unknown }).error != null) {
       throw apiErrorFromStatus(undefined, parsed, this.#headers);
     }
+    const problem = chunkShapeProblem(parsed);
+    if (problem !== undefined) {
+      throw invalidResponse(`a streamed chunk is not a chat completion chunk: ${problem}`, {
+        status: undefined,
+        headers: this.#headers,
+      });
+    }
     const chunk = parsed as ChatCompletionChunk;
+    // Some servers send a usage-only chunk without `choices`: readers may count on the list.
+    chunk.choices ??= [];
     this.#assembler.add(chunk);
     this.#queue.push(chunk);
   }

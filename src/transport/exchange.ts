@@ -231,7 +231,7 @@ function parseErrorBody(text: string): unknown {
 }
 
 /** The most specific message in a cause chain: undici says "fetch failed", its cause says why. */
-function innermostMessage(error: unknown): string {
+export function innermostMessage(error: unknown): string {
   let message = 'the request failed';
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
@@ -239,4 +239,26 @@ function innermostMessage(error: unknown): string {
     current = current.cause;
   }
   return message;
+}
+
+/**
+ * The typed error of a body read that failed after `send()` returned (a download): the caller's
+ * abort, the attempt's timer (its `APITimeoutError`), or the connection, never fetch's own
+ * `TypeError: terminated` nor a raw abort reason.
+ */
+export function bodyReadError(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  attemptSignal: AbortSignal | undefined,
+): ChatwrightError {
+  if (callerSignal?.aborted) return userAbort(callerSignal.reason);
+  const reason: unknown = attemptSignal?.aborted ? attemptSignal.reason : undefined;
+  if (reason instanceof APITimeoutError) return reason;
+  if (reason !== undefined) return userAbort(reason);
+  return new APIConnectionError(
+    `Connection error: the body was cut while it was read (${innermostMessage(error)}).`,
+    {
+      cause: unwrapNetworkError(error),
+    },
+  );
 }
