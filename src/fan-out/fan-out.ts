@@ -90,6 +90,7 @@ export interface FanOutOptions {
  * - when a response's `x-ratelimit-remaining-requests` is no more than the requests still in flight,
  *   or `x-ratelimit-remaining-tokens` is below what they are likely to use (the average `total_tokens`
  *   so far), new requests wait for `x-ratelimit-reset-requests`/`-tokens` (`6m0s`, `1s`, `20ms`).
+ * No pause lasts longer than `retryDelay.maxRetryAfter` (default 60 s), whatever a header says.
  * Aborting `signal` ends it promptly: every request not finished gets an `APIUserAbortError`.
  *
  * @example
@@ -229,8 +230,13 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
+  /**
+   * Holds new requests back for `ms`, at most `maxRetryAfter`: a reset header of two hours (or of
+   * more than a timer can hold) must not stall the fan-out; a server still out of budget then answers
+   * 429, which has its own rules.
+   */
   #pause(ms: number): void {
-    const until = Date.now() + ms;
+    const until = Date.now() + Math.min(ms, this.#delays.maxRetryAfter);
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
     this.#report();

@@ -78,6 +78,11 @@ export class Exchange {
     this.#wake?.();
   }
 
+  /** Milliseconds per attempt; also how long a body read later may wait for the server. */
+  get timeout(): number {
+    return this.#request.timeout;
+  }
+
   /** The signal of the current (after `send()` resolves: the accepted) attempt. */
   get signal(): AbortSignal | undefined {
     return this.#controller?.signal;
