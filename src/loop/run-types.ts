@@ -23,6 +23,12 @@ export interface RunOptions<TParsed = unknown, TCall = ParsedToolCall> extends S
    * fail the tool's schema are reported the same way (`'throw'` throws the `ToolArgumentsError`).
    */
   readonly toolErrors?: ToolErrorHandling;
+  /**
+   * Milliseconds each tool call may take, for tools that set no `timeout` of their own; past them the
+   * tool's signal is aborted and it fails with `ToolTimeoutError` (handled as `toolErrors` says).
+   * Default: none.
+   */
+  readonly toolTimeout?: number;
   /** Called after each step, once its tools have run. Awaited. */
   readonly onStep?: (step: RunStep<TParsed, TCall>) => void | Promise<void>;
   /**
