@@ -25,7 +25,10 @@ export interface BatchInputFile {
 export interface WriteBatchFilesOptions extends BatchFileLimits {
   /** Where the files go (created if missing). */
   readonly directory: string;
-  /** File names are `<prefix>-1.jsonl`, `<prefix>-2.jsonl`… Default `batch`. */
+  /**
+   * File names are `<prefix>-1.jsonl`, `<prefix>-2.jsonl`… Default `batch`. A name, not a path: no
+   * `/`, `\\`, NUL, nor `.` or `..` (the files stay in `directory`).
+   */
   readonly prefix?: string | undefined;
   /** Stops writing; the partial files are removed and the call rejects with `APIUserAbortError`. */
   readonly signal?: AbortSignal | undefined;
@@ -58,6 +61,7 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
     'maxRequestsPerFile',
   );
   const maxBytes = checkLimit(options.maxBytesPerFile, batchLimits.maxBytesPerFile, 'maxBytesPerFile');
+  const prefix = checkPrefix(options.prefix ?? 'batch');
   // Loaded on use, so the main entry stays free of Node built-ins for bundlers of browser code.
   const [{ createWriteStream }, { mkdir, rm }, { join }] = await Promise.all([
     import('node:fs'),
@@ -65,7 +69,6 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
     import('node:path'),
   ]);
   await mkdir(options.directory, { recursive: true });
-  const prefix = options.prefix ?? 'batch';
   const seen = new Set<string>();
   const files: BatchInputFile[] = [];
   const paths: string[] = [];
@@ -167,4 +170,21 @@ function checkLimit(value: number | undefined, max: number, option: string): num
     );
   }
   return value;
+}
+
+/** A file name prefix that keeps the files in their directory: a name, never a path. */
+function checkPrefix(prefix: string): string {
+  if (
+    typeof prefix !== 'string' ||
+    prefix === '' ||
+    prefix === '.' ||
+    prefix === '..' ||
+    /[/\\\0]/.test(prefix)
+  ) {
+    throw new BatchInputError(
+      'invalid_prefix',
+      `prefix must be a file name without "/", "\\" or NUL, and not "." or ".." (got ${JSON.stringify(prefix)})`,
+    );
+  }
+  return prefix;
 }

@@ -1,6 +1,7 @@
 import type { FileObject } from '../batch/batch-wire.js';
 import { callJson, callRaw } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
+import { idSegment } from './id-segment.js';
 
 /** Options of `client.files.upload()`. */
 export interface FileUploadOptions {
@@ -59,21 +60,21 @@ export function filesAPI(dispatcher: ClientDispatcher): FilesAPI {
     async retrieve(fileId, options = {}) {
       return (await callJson(dispatcher, {
         method: 'GET',
-        path: `/files/${encodeURIComponent(fileId)}`,
+        path: `/files/${idSegment(fileId, 'fileId')}`,
         signal: options.signal,
       })) as unknown as FileObject;
     },
-    content(fileId, options = {}) {
-      return callRaw(dispatcher, {
+    async content(fileId, options = {}) {
+      return await callRaw(dispatcher, {
         method: 'GET',
-        path: `/files/${encodeURIComponent(fileId)}/content`,
+        path: `/files/${idSegment(fileId, 'fileId')}/content`,
         signal: options.signal,
       });
     },
     async delete(fileId, options = {}) {
       const body = await callJson(dispatcher, {
         method: 'DELETE',
-        path: `/files/${encodeURIComponent(fileId)}`,
+        path: `/files/${idSegment(fileId, 'fileId')}`,
         signal: options.signal,
       });
       return { id: String(body.id), deleted: body.deleted === true };
