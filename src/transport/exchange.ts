@@ -5,6 +5,7 @@ import { APIConnectionError } from '../errors/connection-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
+import { readErrorBody } from './read-error-body.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
@@ -161,11 +162,11 @@ export class Exchange {
       if (!response.ok) {
         let text: string;
         try {
-          text = await response.text();
+          text = await readErrorBody(response);
         } catch (error) {
           return { ok: false, error: this.#failure(controller, error), retryable: true };
         }
-        const error = apiErrorFromStatus(response.status, parseErrorBody(text), response.headers);
+        const error = apiErrorFromStatus(response.status, parseErrorBody(text), response.headers, text);
         return {
           ok: false,
           error,
