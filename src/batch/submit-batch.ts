@@ -21,6 +21,25 @@ export interface SubmitBatchOptions extends BatchFileLimits {
    * batch not yet made is deleted.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Called (and awaited) as each batch is created, before the next file is uploaded: store
+   * `event.batch.id` here, so that a process killed before `submitBatch()` returns has the ids of
+   * the batches already running (and billed) to `resumeBatch()` or cancel them. What it throws fails
+   * the submission like any failure: the batches made so far, this one included, are cancelled.
+   */
+  readonly onBatchCreated?: ((event: BatchCreatedEvent) => void | Promise<void>) | undefined;
+}
+
+/** What `onBatchCreated` receives. */
+export interface BatchCreatedEvent {
+  /** The batch just created. */
+  readonly batch: Batch;
+  /** Its input file, as uploaded. */
+  readonly file: FileObject;
+  /** Which of the input files it runs, from 0. */
+  readonly index: number;
+  /** How many input files (and so batches) the submission makes. */
+  readonly total: number;
 }
 
 /**
@@ -98,6 +117,7 @@ export async function submitBatch<TBuilder extends BatchSource>(
       // A temporary directory is removed below: its path would name a file that no longer exists.
       parts.push({ input: temporary ? { ...input, path: undefined } : input, file, batch });
       orphan = undefined;
+      await options.onBatchCreated?.({ batch, file, index, total: files.length });
     }
   } catch (error) {
     // Half a job is worse than none: the caller has no handle on the batches created so far, nor on
