@@ -1,4 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { cutText } from '../internal/cut-text.js';
 
 /** The `fetch` a client sends through: the global one, or any function with its signature. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -188,7 +189,7 @@ export function chatCompletionsURL(value: string, option: string): string {
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new ClientOptionsError(
       option,
-      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(withoutUserinfo(value))})`,
+      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(redactedURL(value))})`,
     );
   }
   // fetch refuses such a URL with a TypeError that quotes it, password included; credentials go in
@@ -204,9 +205,19 @@ export function chatCompletionsURL(value: string, option: string): string {
   return url.toString();
 }
 
-/** Hides what looks like `user:password@` in a string that did not even parse as a URL. */
-function withoutUserinfo(value: string): string {
-  return value.replace(/^([a-z][a-z\d+.-]*:\/*)?[^/?#]*@/i, '$1***@');
+/**
+ * A rejected URL as it may be quoted: without anything that can hold a credential, a user name or
+ * password (everything before its last `@`: a string that did not parse as a URL has no reliable
+ * authority) and its query and fragment (`?api_key=...`), and cut to 100 characters.
+ */
+function redactedURL(value: string): string {
+  let shown = value.replace(/[?#][\s\S]*$/, '?...');
+  const at = shown.lastIndexOf('@');
+  if (at !== -1) {
+    const scheme = /^[a-z][a-z\d+.-]*:(\/\/)?/i.exec(shown)?.[0] ?? '';
+    shown = `${scheme}***${shown.slice(at)}`;
+  }
+  return cutText(shown, 100);
 }
 
 // What fetch accepts in a header value: bytes (code points up to U+00FF) but no NUL, CR or LF.
