@@ -3,6 +3,7 @@ import { ChatwrightError } from '../errors/chatwright-error.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { cutText } from '../internal/cut-text.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
 import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
@@ -18,6 +19,8 @@ import type { RunOptions, RunResult, RunStep } from './run-types.js';
 export interface LoopSubject {
   readonly messages: readonly ChatMessage[];
   readonly tools: ReadonlyMap<string, ChatTool>;
+  /** The names of every tool of the request (made by `tool()` or not): a call to another is answered with an error. */
+  readonly toolNames: ReadonlySet<string>;
   /** Sends (or streams) the request and parses the answer, collecting tool-argument errors. */
   exchange(
     options: SendOptions,
@@ -32,7 +35,7 @@ const defaultMaxSteps = 10;
 /**
  * The tool loop behind `builder.run()`: send, run the called tools (in parallel), append the
  * assistant message and the tool results, and send again, until the model answers without tool
- * calls, a called tool has no `run`, or `maxSteps` requests were made.
+ * calls, a called tool of the request has no `run`, or `maxSteps` requests were made.
  */
 export async function runToolLoop(start: LoopSubject, options: RunOptions = {}): Promise<RunResult> {
   const {
@@ -73,8 +76,13 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
     }
     const assistant = toAssistantMessage(message);
     messages.push(assistant);
+    // A call to a tool the request does not have is the model's mistake: it is answered with an error
+    // (as bad arguments are) so the model can recover, rather than stopping the loop.
     const runnable = calls.every(
-      (call) => call.type === 'function' && subject.tools.get(call.function.name)?.run !== undefined,
+      (call) =>
+        call.type === 'function' &&
+        (!subject.toolNames.has(call.function.name) ||
+          subject.tools.get(call.function.name)?.run !== undefined),
     );
     if (!runnable || index + 1 >= maxSteps) {
       const step: RunStep = { index, completion: parsed, toolCalls: calls, toolMessages: [] };
@@ -85,6 +93,7 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
     }
     const toolMessages = await runTools(calls as ChatCompletionMessageFunctionToolCall[], {
       tools: subject.tools,
+      toolNames: subject.toolNames,
       argumentErrors,
       messages: [...messages],
       signal,
@@ -103,6 +112,7 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
 /** What the tools of one step share. */
 interface ToolStep {
   readonly tools: ReadonlyMap<string, ChatTool>;
+  readonly toolNames: ReadonlySet<string>;
   readonly argumentErrors: ReadonlyMap<string, ToolArgumentsError>;
   readonly messages: readonly ChatMessage[];
   /** The loop's signal (the caller's). */
@@ -166,7 +176,7 @@ async function runOne(
     const argumentError = step.argumentErrors.get(call.id);
     if (argumentError !== undefined) throw argumentError;
     const run = tool?.run;
-    if (run === undefined) throw new ChatwrightError(`The tool "${call.function.name}" has no run function.`);
+    if (run === undefined) throw unknownTool(call.function.name, step.toolNames);
     const args = (call.function as { parsed_arguments?: unknown }).parsed_arguments;
     const signal = controller.signal;
     const result = await untilAborted(
@@ -184,6 +194,14 @@ async function runOne(
     clearTimeout(timer);
     stepSignal.removeEventListener('abort', onStop);
   }
+}
+
+/** The error a call to a tool the request does not have is answered with. */
+function unknownTool(name: string, names: ReadonlySet<string>): ChatwrightError {
+  const known = names.size === 0 ? 'it has none' : `its tools: ${[...names].join(', ')}`;
+  return new ChatwrightError(
+    `the model called ${JSON.stringify(cutText(name, 64))}, a tool this request does not have (${known})`,
+  );
 }
 
 /** `work`, or a rejection with the signal's reason as soon as it is aborted (`work` is then abandoned). */

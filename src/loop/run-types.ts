@@ -55,7 +55,10 @@ export type RunStopReason =
   | 'done'
   /** `maxSteps` requests were made and the model still called tools: see `pendingToolCalls`. */
   | 'max_steps'
-  /** The model called a tool without `run` (or not made by `tool()`): see `pendingToolCalls`. */
+  /**
+   * The model called a tool of the request that has no `run` (or was not made by `tool()`): see
+   * `pendingToolCalls`. A call to a tool the request does not have is answered with an error instead.
+   */
   | 'tool_without_run';
 
 /** What `builder.run()` resolves to. */

@@ -145,4 +145,25 @@ test("tool loop: under toolErrors 'throw', a failing tool aborts its siblings' s
   );
 });
 
+
+test('tool loop: a call to a tool that was not added is answered with an error, and the loop goes on', async () => {
+  const echo = tool({ name: 'echo', parameters: args, run: ({ text }) => `echo ${text}` });
+  let second: Array<[unknown, unknown]> = [];
+  await withFaultServer(
+    async (request, response, index) => {
+      if (index === 0) return json(response, calling('echo', 'ghost'));
+      second = toolMessages(await bodyOf(request));
+      json(response, completion('done'));
+    },
+    async (server) => {
+      const result = await server.client().chat().model('gpt-4o').user('Hi').tool(echo).run();
+      assert.is(result.stopReason, 'done');
+      assert.equal(second, [
+        ['call_0', 'echo x'],
+        ['call_1', 'Error: the model called "ghost", a tool this request does not have (its tools: echo)'],
+      ]);
+    },
+  );
+});
+
 test.run();
