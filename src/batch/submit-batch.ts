@@ -1,5 +1,6 @@
 import type { ChatwrightClient } from '../client/create-client.js';
 import { APIError } from '../errors/api-error.js';
+import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
 import type { Batch, FileObject } from './batch-wire.js';
@@ -64,6 +65,7 @@ export async function submitBatch<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   options: SubmitBatchOptions = {},
 ): Promise<BatchJob<TBuilder>> {
+  checkOptionNames(options, submitBatchOptionNames, 'submitBatch()');
   const [{ openAsBlob }, { mkdtemp, rm }, { tmpdir }, { join }] = await Promise.all([
     import('node:fs'),
     import('node:fs/promises'),

@@ -1,5 +1,6 @@
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { checkOptionNames, writeBatchFilesOptionNames } from '../internal/option-names.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
 import { type BatchSource, toBatchLine } from './to-batch-line.js';
 
@@ -55,6 +56,7 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   options: WriteBatchFilesOptions,
 ): Promise<BatchInputFile[]> {
+  checkOptionNames(options, writeBatchFilesOptionNames, 'writeBatchFiles()');
   const maxRequests = checkLimit(
     options.maxRequestsPerFile,
     batchLimits.maxRequestsPerFile,

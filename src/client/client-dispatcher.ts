@@ -1,4 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { guardedBody } from '../transport/guarded-body.js';
@@ -103,6 +104,7 @@ export class ClientDispatcher implements Dispatcher {
   }
 
   #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {
+    checkOptionNames(options, sendOptionNames, 'send()');
     const client = this.#options;
     const target = this.#target();
     const headers: Record<string, string> = {

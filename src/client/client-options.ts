@@ -1,5 +1,6 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { cutText } from '../internal/cut-text.js';
+import { checkOptionNames, clientOptionNames, retryDelayNames } from '../internal/option-names.js';
 
 /** The `fetch` a client sends through: the global one, or any function with its signature. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -107,6 +108,7 @@ const maxTimerDelay = 2_147_483_647;
 
 /** Backoff delays checked, defaults filled in (for a client, and for `fanOut()`'s own 429 backoff). */
 export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedRetryDelay {
+  checkOptionNames(delays, retryDelayNames, 'retryDelay');
   return {
     initial: checkDelay(delays.initial ?? clientDefaults.retryDelay.initial, 'retryDelay.initial'),
     max: checkDelay(delays.max ?? clientDefaults.retryDelay.max, 'retryDelay.max'),
@@ -119,6 +121,7 @@ export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedR
 
 /** Validates user options once and fills in the defaults. Throws `ClientOptionsError`. */
 export function normalizeClientOptions(options: ClientOptions = {}): NormalizedClientOptions {
+  checkOptionNames(options, clientOptionNames, 'createClient()');
   const normalized: NormalizedClientOptions = {
     apiKey: options.apiKey,
     baseURL: options.baseURL,

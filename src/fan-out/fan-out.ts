@@ -7,6 +7,7 @@ import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
 import type { ChatStream } from '../stream/chat-stream.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
@@ -129,6 +130,8 @@ class FanOutRun<TBuilder extends Sendable> {
   #tokenSamples = 0;
 
   constructor(builders: readonly TBuilder[], options: FanOutOptions) {
+    checkOptionNames(options, fanOutOptionNames, 'fanOut()');
+    checkOptionNames(options.sendOptions, sendOptionNames, 'fanOut() sendOptions');
     this.#builders = builders;
     this.#options = options;
     this.#results = new Array(builders.length);

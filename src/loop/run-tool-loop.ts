@@ -4,6 +4,7 @@ import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { cutText } from '../internal/cut-text.js';
+import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
 import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
@@ -38,6 +39,7 @@ const defaultMaxSteps = 10;
  * calls, a called tool of the request has no `run`, or `maxSteps` requests were made.
  */
 export async function runToolLoop(start: LoopSubject, options: RunOptions = {}): Promise<RunResult> {
+  checkOptionNames(options, runOptionNames, 'run()');
   const {
     maxSteps = defaultMaxSteps,
     toolErrors = 'report',

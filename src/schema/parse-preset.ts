@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { closestName } from '../internal/closest-name.js';
 import { cutText } from '../internal/cut-text.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
 import { type CopyContext, copyJson } from './copy-json.js';
@@ -25,59 +26,22 @@ const CONTEXT = 'Invalid preset';
  * What reading a hostile preset may cost, bounded (a preset is often a file someone else wrote):
  * - `maxUnknownFieldIssues`: unknown top-level fields reported one by one, each with its "did you
  *   mean"; the rest are counted in one more issue;
- * - `maxSuggestedNameLength`: a longer name is no misspelling of a known field (the longest has 21
- *   characters), so no suggestion is searched for it;
  * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
  * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
  *   fails validation reports its first problem only: collecting a million issues takes seconds.
  */
 export const presetLimits = /* @__PURE__ */ Object.freeze({
   maxUnknownFieldIssues: 20,
-  maxSuggestedNameLength: 40,
   maxQuotedNameLength: 60,
   fullReportValues: 100_000,
 });
 
-/** `topP`, `TOP_P` and `top-p` all normalise to `topp`, the way people misspell wire names. */
-const loose = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
-
-/** Edit distance, for "did you mean" on typos; only ever run on short field names (see presetLimits). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
- * The known field `field` most likely misspells: the same letters in another case or separator style
- * (`topP`), else at most two edits away, and only when the name is long enough for that to mean
- * something: `top_k` is one edit from `top_p` and is a real field of other providers.
+ * The known field `field` most likely misspells (see closestName). Five letters an edit: `top_k` is
+ * one edit from `top_p` and is a real field of other providers.
  */
 function suggestion(field: string): string | undefined {
-  if (field.length > presetLimits.maxSuggestedNameLength) return undefined;
-  for (const known of knownRequestFields) if (loose(known) === loose(field)) return known;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of knownRequestFields) {
-    // The distance is at least the difference in length: skip what cannot beat the best so far.
-    if (Math.abs(known.length - field.length) >= bestDistance) continue;
-    const d = distance(field, known);
-    if (d < bestDistance && d * 5 < field.length) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return closestName(field, knownRequestFields, 5);
 }
 
 function unknownField(field: string, value: unknown): ValidationIssue {

@@ -145,7 +145,6 @@ test("tool loop: under toolErrors 'throw', a failing tool aborts its siblings' s
   );
 });
 
-
 test('tool loop: a call to a tool that was not added is answered with an error, and the loop goes on', async () => {
   const echo = tool({ name: 'echo', parameters: args, run: ({ text }) => `echo ${text}` });
   let second: Array<[unknown, unknown]> = [];
