@@ -2,8 +2,8 @@ import type { ValidationIssue } from '../errors/validation-error.js';
 import { childPath } from '../internal/dotted-path.js';
 import { PROTOTYPE_KEYS } from './primitives.js';
 
-/** Deeper than any real request; guards the recursion against hostile input. */
-const MAX_DEPTH = 64;
+/** Deeper than any real request; guards the recursion against hostile input (a RangeError otherwise). */
+export const MAX_DEPTH = 64;
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
