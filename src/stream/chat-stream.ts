@@ -7,6 +7,7 @@ import { StreamParseError } from '../errors/stream-parse-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { IdleWatch } from '../transport/idle-watch.js';
+import { errorBodyLimit } from '../transport/read-error-body.js';
 import { chunkShapeProblem, invalidResponse } from '../transport/response-shape.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
 import type { ChatCompletion } from '../wire/response.js';
@@ -77,6 +78,9 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   #idle: IdleWatch | undefined;
   /** Whether any SSE event arrived: from then on a failure is not worth sending the request again. */
   #sawEvent = false;
+  /** The body's text while no event has come (up to errorBodyLimit): a gateway's error, if none ever does. */
+  #preamble = '';
+  readonly #preambleDecoder = new TextDecoder();
 
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #headers: Headers | undefined;
@@ -272,6 +276,9 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
       if (done) {
         this.#reader = undefined;
         this.#parser.end();
+        if (!this.#sawEvent && this.#preamble.trim() !== '') {
+          throw notAStreamError(this.#preamble + this.#preambleDecoder.decode(), this.#headers);
+        }
         if (!this.#sawDone) {
           const count = this.#assembler.count;
           throw new IncompleteStreamError(
@@ -280,6 +287,9 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
           );
         }
       } else {
+        if (!this.#sawEvent && this.#preamble.length < errorBodyLimit) {
+          this.#preamble += this.#preambleDecoder.decode(value, { stream: true });
+        }
         this.#parser.feed(value);
       }
       if (this.#sawDone) this.#complete();
@@ -411,6 +421,28 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
       retryable: !this.#sawEvent,
     });
   }
+}
+
+/**
+ * The error a 2xx body with no event in it stands for (a gateway's JSON error or HTML page under a
+ * 200 status; the content type cannot tell, as real streams come labelled `application/json` too): the
+ * API error it carries, or its start.
+ */
+function notAStreamError(text: string, headers: Headers | undefined): APIError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && (parsed as { error?: unknown }).error != null) {
+    return apiErrorFromStatus(undefined, parsed, headers, text);
+  }
+  const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  return invalidResponse(`the response is not an event stream: ${JSON.stringify(excerpt)}`, {
+    status: undefined,
+    headers,
+  });
 }
 
 function abortError(reason: unknown): ChatwrightError {
