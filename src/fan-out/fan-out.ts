@@ -118,6 +118,12 @@ class FanOutRun<TBuilder extends Sendable> {
   readonly #concurrency: number;
   readonly #maxRetries: number;
   readonly #waits = new Set<() => void>();
+  /**
+   * One controller per request in flight, aborted from the fan-out's one listener on the caller's
+   * signal: passing that signal to every send() would put `concurrency` listeners on it (Node warns
+   * past ten).
+   */
+  readonly #inFlightControllers = new Set<AbortController>();
   #next = 0;
   #succeeded = 0;
   #failed = 0;
@@ -150,6 +156,7 @@ class FanOutRun<TBuilder extends Sendable> {
     const signal = this.#options.signal;
     const onAbort = (): void => {
       for (const wake of this.#waits) wake();
+      for (const controller of this.#inFlightControllers) controller.abort(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -180,10 +187,12 @@ class FanOutRun<TBuilder extends Sendable> {
       if (signal?.aborted) return { ok: false, error: aborted(signal) };
       this.#inFlight++;
       let failure: unknown;
+      const controller = new AbortController();
+      this.#inFlightControllers.add(controller);
       try {
         const { value, headers } = await sendOnce(builder, {
           ...this.#options.sendOptions,
-          signal,
+          signal: signal === undefined ? undefined : controller.signal,
           maxRetries: 0,
           idempotencyKey,
         });
@@ -199,6 +208,8 @@ class FanOutRun<TBuilder extends Sendable> {
       } catch (error) {
         this.#inFlight--;
         failure = error;
+      } finally {
+        this.#inFlightControllers.delete(controller);
       }
       const headers = failure instanceof APIError ? failure.headers : undefined;
       this.#observe(headers);
