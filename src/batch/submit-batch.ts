@@ -46,7 +46,7 @@ export interface BatchCreatedEvent {
 /**
  * The Batch API workflow in one call: streams the items into JSONL input files (split at the API's
  * 50,000 requests and 200 MB per file, custom ids checked unique, every request validated), uploads
- * each file (`POST /files`, purpose `batch`, streamed from disk) and creates one batch per file
+ * each file (`POST /files`, purpose `batch`, from a file-backed Blob) and creates one batch per file
  * (`POST /batches`, `/v1/chat/completions`, `24h`). Node only. If an upload or a create fails, the
  * batches already created are cancelled and the uploaded file that has no batch is deleted (best
  * effort) before the error is thrown.

@@ -19,7 +19,8 @@ export interface FileUploadOptions {
 export interface FilesAPI {
   /**
    * Uploads a file (`POST /files`, multipart). Pass a file-backed `Blob` (`fs.openAsBlob(path)`) so a
-   * large file is streamed from disk, not held in memory.
+   * large file is never read into a string; Node's `fetch` may still buffer up to about the file's
+   * size while it sends the multipart body.
    * @example const file = await client.files.upload(await openAsBlob('batch.jsonl'), { filename: 'batch.jsonl', purpose: 'batch' });
    */
   upload(file: Blob, options: FileUploadOptions): Promise<FileObject>;
