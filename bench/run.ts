@@ -15,6 +15,7 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['round-trip', () => import('./round-trip.bench.js')],
   ['scale', () => import('./scale.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],
+  ['presets', () => import('./presets.bench.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -173,6 +173,7 @@ export { StreamParseError } from './errors/stream-parse-error.js';
 export { StrictSchemaError } from './errors/strict-schema-error.js';
 export { APITimeoutError } from './errors/timeout-error.js';
 export { ToolArgumentsError } from './errors/tool-arguments-error.js';
+export { ToolTimeoutError } from './errors/tool-timeout-error.js';
 export { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 export { APIUserAbortError } from './errors/user-abort-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';

@@ -3,6 +3,7 @@ import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
 import { BatchItemError } from '../errors/batch-item-error.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { completionShapeError } from '../transport/response-shape.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type { BatchResult, inferBatchValue } from './batch-result.js';
 import {
@@ -203,20 +204,15 @@ export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
       return { customId, ok: false, error: new BatchItemError({ customId, code, message, batchId }) };
     }
     const body = response.body;
-    const ok = response.status_code >= 200 && response.status_code < 300;
-    if (!ok || typeof body !== 'object' || body === null || Array.isArray(body)) {
-      const headers = new Headers(
-        response.request_id === undefined ? {} : { 'x-request-id': response.request_id },
-      );
-      const error = ok
-        ? apiErrorFromStatus(
-            response.status_code,
-            { error: { message: 'the response body is not a JSON object', type: 'invalid_response' } },
-            headers,
-          )
-        : apiErrorFromStatus(response.status_code, body, headers);
-      return { customId, ok: false, error };
+    const headers = new Headers(
+      response.request_id === undefined ? {} : { 'x-request-id': response.request_id },
+    );
+    if (!(response.status_code >= 200 && response.status_code < 300)) {
+      return { customId, ok: false, error: apiErrorFromStatus(response.status_code, body, headers) };
     }
+    // The shape send() checks: a 2xx body that is not a completion is that id's APIError (invalid_response).
+    const invalid = completionShapeError(body, { status: response.status_code, headers });
+    if (invalid !== undefined) return { customId, ok: false, error: invalid };
     const completion = Object.defineProperty(body as ChatCompletion, 'requestId', {
       value: response.request_id,
       configurable: true,
@@ -226,8 +222,8 @@ export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
     try {
       return { customId, ok: true, value: (await parse(completion)) as inferBatchValue<TBuilder> };
     } catch (error) {
-      // One line's failure is that id's result: a body of the wrong shape (a TypeError while parsing
-      // it) must not end the iteration and leave every later id unanswered.
+      // One line's failure is that id's result, whatever parsing it threw (a schema library's own
+      // error, say): it must not end the iteration and leave every later id unanswered.
       if (error instanceof ChatwrightError) return { customId, ok: false, error };
       return { customId, ok: false, error: invalidLineError(customId, batchId, error) };
     }

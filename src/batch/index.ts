@@ -9,7 +9,7 @@ export {
   type BatchWaitOptions,
 } from './batch-job.js';
 export { type ResumeBatchOptions, resumeBatch } from './resume-batch.js';
-export { type SubmitBatchOptions, submitBatch } from './submit-batch.js';
+export { type BatchCreatedEvent, type SubmitBatchOptions, submitBatch } from './submit-batch.js';
 export {
   type BatchInputFile,
   type BatchItem,

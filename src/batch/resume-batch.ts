@@ -1,5 +1,6 @@
 import type { ChatwrightClient } from '../client/create-client.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
+import { checkOptionNames, resumeBatchOptionNames } from '../internal/option-names.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
@@ -40,6 +41,7 @@ export async function resumeBatch<TBuilder extends BatchPreset = BatchPreset>(
   batchIds: Iterable<string>,
   options: ResumeBatchOptions<TBuilder> = {},
 ): Promise<BatchJob<TBuilder>> {
+  checkOptionNames(options, resumeBatchOptionNames, 'resumeBatch()');
   const { signal } = options;
   const parse = options.parseWith === undefined ? undefined : parseBatchCompletion(options.parseWith);
   const parts: BatchPart[] = [];

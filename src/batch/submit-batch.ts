@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { APIError } from '../errors/api-error.js';
+import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
 import type { Batch, FileObject } from './batch-wire.js';
@@ -25,12 +26,31 @@ export interface SubmitBatchOptions extends BatchFileLimits {
    * batch not yet made is deleted.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Called (and awaited) as each batch is created, before the next file is uploaded: store
+   * `event.batch.id` here, so that a process killed before `submitBatch()` returns has the ids of
+   * the batches already running (and billed) to `resumeBatch()` or cancel them. What it throws fails
+   * the submission like any failure: the batches made so far, this one included, are cancelled.
+   */
+  readonly onBatchCreated?: ((event: BatchCreatedEvent) => void | Promise<void>) | undefined;
+}
+
+/** What `onBatchCreated` receives. */
+export interface BatchCreatedEvent {
+  /** The batch just created. */
+  readonly batch: Batch;
+  /** Its input file, as uploaded. */
+  readonly file: FileObject;
+  /** Which of the input files it runs, from 0. */
+  readonly index: number;
+  /** How many input files (and so batches) the submission makes. */
+  readonly total: number;
 }
 
 /**
  * The Batch API workflow in one call: streams the items into JSONL input files (split at the API's
  * 50,000 requests and 200 MB per file, custom ids checked unique, every request validated), uploads
- * each file (`POST /files`, purpose `batch`, streamed from disk) and creates one batch per file
+ * each file (`POST /files`, purpose `batch`, from a file-backed Blob) and creates one batch per file
  * (`POST /batches`, `/v1/chat/completions`, `24h`). Node only. If an upload or a create fails, the
  * batches already created are cancelled and the uploaded file that has no batch is deleted (best
  * effort) before the error is thrown.
@@ -49,6 +69,7 @@ export async function submitBatch<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   options: SubmitBatchOptions = {},
 ): Promise<BatchJob<TBuilder>> {
+  checkOptionNames(options, submitBatchOptionNames, 'submitBatch()');
   const temporary = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'chatwright-batch-')));
   const parsers = new Map<string, BatchCompletionParser>();
@@ -96,6 +117,7 @@ export async function submitBatch<TBuilder extends BatchSource>(
       // A temporary directory is removed below: its path would name a file that no longer exists.
       parts.push({ input: temporary ? { ...input, path: undefined } : input, file, batch });
       orphan = undefined;
+      await options.onBatchCreated?.({ batch, file, index, total: files.length });
     }
   } catch (error) {
     // Half a job is worse than none: the caller has no handle on the batches created so far, nor on

@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { checkOptionNames, writeBatchFilesOptionNames } from '../internal/option-names.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
 import { type BatchSource, toBatchLine } from './to-batch-line.js';
 
@@ -30,7 +31,10 @@ export interface BatchInputFile {
 export interface WriteBatchFilesOptions extends BatchFileLimits {
   /** Where the files go (created if missing). */
   readonly directory: string;
-  /** File names are `<prefix>-1.jsonl`, `<prefix>-2.jsonl`… Default `batch`. */
+  /**
+   * File names are `<prefix>-1.jsonl`, `<prefix>-2.jsonl`… Default `batch`. A name, not a path: no
+   * `/`, `\\`, NUL, nor `.` or `..` (the files stay in `directory`).
+   */
   readonly prefix?: string | undefined;
   /** Stops writing; the partial files are removed and the call rejects with `APIUserAbortError`. */
   readonly signal?: AbortSignal | undefined;
@@ -57,14 +61,15 @@ export async function writeBatchFiles<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   options: WriteBatchFilesOptions,
 ): Promise<BatchInputFile[]> {
+  checkOptionNames(options, writeBatchFilesOptionNames, 'writeBatchFiles()');
   const maxRequests = checkLimit(
     options.maxRequestsPerFile,
     batchLimits.maxRequestsPerFile,
     'maxRequestsPerFile',
   );
   const maxBytes = checkLimit(options.maxBytesPerFile, batchLimits.maxBytesPerFile, 'maxBytesPerFile');
+  const prefix = checkPrefix(options.prefix ?? 'batch');
   await mkdir(options.directory, { recursive: true });
-  const prefix = options.prefix ?? 'batch';
   const seen = new Set<string>();
   const files: BatchInputFile[] = [];
   const paths: string[] = [];
@@ -166,4 +171,21 @@ function checkLimit(value: number | undefined, max: number, option: string): num
     );
   }
   return value;
+}
+
+/** A file name prefix that keeps the files in their directory: a name, never a path. */
+function checkPrefix(prefix: string): string {
+  if (
+    typeof prefix !== 'string' ||
+    prefix === '' ||
+    prefix === '.' ||
+    prefix === '..' ||
+    /[/\\\0]/.test(prefix)
+  ) {
+    throw new BatchInputError(
+      'invalid_prefix',
+      `prefix must be a file name without "/", "\\" or NUL, and not "." or ".." (got ${JSON.stringify(prefix)})`,
+    );
+  }
+  return prefix;
 }

@@ -440,9 +440,14 @@ export class ChatBuilderImpl {
 
   /** This builder as the tool loop sees it. */
   #loopSubject(): LoopSubject {
+    const request = this.#body;
     return {
-      messages: this.#body.messages ?? [],
+      messages: request.messages ?? [],
       tools: this.#schemas.tools,
+      // Read after the step's request was validated (so its tools are well formed).
+      get toolNames() {
+        return toolNamesOf(request);
+      },
       exchange: async (options, onStream) => {
         const body = this.#checked();
         const collect = async (completion: ChatCompletion) => {
@@ -484,6 +489,16 @@ export class ChatBuilderImpl {
       },
     };
   }
+}
+
+/** The names of a request's tools (`tools[]`, function and custom, and the legacy `functions[]`). */
+function toolNamesOf(body: Readonly<Body>): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const entry of body.tools ?? []) {
+    names.add(entry.type === 'function' ? entry.function.name : entry.custom.name);
+  }
+  for (const fn of body.functions ?? []) names.add(fn.name);
+  return names;
 }
 
 /**

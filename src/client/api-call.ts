@@ -1,4 +1,7 @@
-import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { APITimeoutError } from '../errors/timeout-error.js';
+import { bodyReadError, Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { guardedBody } from '../transport/guarded-body.js';
+import { IdleWatch } from '../transport/idle-watch.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 
@@ -50,7 +53,18 @@ export async function callRaw(dispatcher: ClientDispatcher, call: ApiCall): Prom
   const exchange = exchangeOf(dispatcher, call);
   try {
     const { response } = await exchange.send(false);
-    return response;
+    const attempt = exchange.signal;
+    const limit = exchange.timeout;
+    // The body is read after this returns: the timeout watches each wait for the server from here,
+    // as a stream's does, and a failure is named like any other failure of the call.
+    const watch = new IdleWatch(limit, () =>
+      exchange.abort(new APITimeoutError(`The download sent nothing for ${limit} ms.`)),
+    );
+    return guardedBody(response, {
+      watch,
+      done: () => watch.stop(),
+      error: (error) => bodyReadError(error, call.signal, attempt),
+    });
   } finally {
     // The body outlives the exchange: the caller's signal reaches it through fetch (see exchangeOf).
     exchange.release();

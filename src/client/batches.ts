@@ -4,6 +4,7 @@ import type { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { type ApiCall, callJson } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
+import { idSegment } from './id-segment.js';
 
 /** Per-call options of the Batches API. */
 export interface BatchCallOptions {
@@ -70,13 +71,13 @@ export function batchesAPI(dispatcher: ClientDispatcher): BatchesAPI {
     retrieve: async (batchId, options = {}) =>
       (await call({
         method: 'GET',
-        path: `/batches/${encodeURIComponent(batchId)}`,
+        path: `/batches/${idSegment(batchId, 'batchId')}`,
         signal: options.signal,
       })) as Batch,
     cancel: async (batchId, options = {}) =>
       (await call({
         method: 'POST',
-        path: `/batches/${encodeURIComponent(batchId)}/cancel`,
+        path: `/batches/${idSegment(batchId, 'batchId')}/cancel`,
         body: '',
         signal: options.signal,
       })) as Batch,

@@ -1,8 +1,11 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
+import { guardedBody } from '../transport/guarded-body.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
+import { completionShapeError } from '../transport/response-shape.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import {
@@ -72,7 +75,7 @@ export class ClientDispatcher implements Dispatcher {
     }
     const response = exchange.send(false).then(
       ({ response }) =>
-        options.signal === undefined ? response : releasingWhenRead(response, () => exchange.release()),
+        options.signal === undefined ? response : guardedBody(response, { done: () => exchange.release() }),
       (error: unknown) => {
         exchange.release();
         throw error;
@@ -101,6 +104,7 @@ export class ClientDispatcher implements Dispatcher {
   }
 
   #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {
+    checkOptionNames(options, sendOptionNames, 'send()');
     const client = this.#options;
     const target = this.#target();
     const headers: Record<string, string> = {
@@ -200,49 +204,13 @@ function mergeHeaders(into: Record<string, string>, from: Readonly<Record<string
 
 function toResult(response: Response, text: string): ChatCompletionResult {
   const parsed = parseJsonObject(response, text);
+  const shape = completionShapeError(parsed, response);
+  if (shape !== undefined) throw shape;
   // Not enumerable: spreading or serialising a result gives back exactly what the API sent.
   return Object.defineProperties(parsed as unknown as ChatCompletion, {
     requestId: { value: response.headers.get('x-request-id') ?? undefined, configurable: true },
     response: { value: response, configurable: true },
   }) as ChatCompletionResult;
-}
-
-/**
- * The same response, with a body that calls `done` when it ends, fails or is cancelled. A stream's
- * body outlives `send()`, and the listener on the caller's AbortSignal must live exactly as long.
- */
-function releasingWhenRead(response: Response, done: () => void): Response {
-  const source = response.body;
-  if (source === null) {
-    done();
-    return response;
-  }
-  const reader = source.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done: ended, value } = await reader.read();
-        if (ended) {
-          done();
-          controller.close();
-        } else {
-          controller.enqueue(value);
-        }
-      } catch (error) {
-        done();
-        controller.error(error);
-      }
-    },
-    cancel(reason) {
-      done();
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
 }
 
 /** Marks a promise as handled, so a stream nobody reads does not crash the process with its error. */

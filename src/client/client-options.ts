@@ -1,4 +1,6 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { cutText } from '../internal/cut-text.js';
+import { checkOptionNames, clientOptionNames, retryDelayNames } from '../internal/option-names.js';
 
 /** The `fetch` a client sends through: the global one, or any function with its signature. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -106,6 +108,7 @@ const maxTimerDelay = 2_147_483_647;
 
 /** Backoff delays checked, defaults filled in (for a client, and for `fanOut()`'s own 429 backoff). */
 export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedRetryDelay {
+  checkOptionNames(delays, retryDelayNames, 'retryDelay');
   return {
     initial: checkDelay(delays.initial ?? clientDefaults.retryDelay.initial, 'retryDelay.initial'),
     max: checkDelay(delays.max ?? clientDefaults.retryDelay.max, 'retryDelay.max'),
@@ -118,6 +121,7 @@ export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedR
 
 /** Validates user options once and fills in the defaults. Throws `ClientOptionsError`. */
 export function normalizeClientOptions(options: ClientOptions = {}): NormalizedClientOptions {
+  checkOptionNames(options, clientOptionNames, 'createClient()');
   const normalized: NormalizedClientOptions = {
     apiKey: options.apiKey,
     baseURL: options.baseURL,
@@ -188,7 +192,7 @@ export function chatCompletionsURL(value: string, option: string): string {
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new ClientOptionsError(
       option,
-      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(withoutUserinfo(value))})`,
+      `${option} must be an absolute http(s) URL such as https://api.openai.com/v1 (got ${JSON.stringify(redactedURL(value))})`,
     );
   }
   // fetch refuses such a URL with a TypeError that quotes it, password included; credentials go in
@@ -204,9 +208,19 @@ export function chatCompletionsURL(value: string, option: string): string {
   return url.toString();
 }
 
-/** Hides what looks like `user:password@` in a string that did not even parse as a URL. */
-function withoutUserinfo(value: string): string {
-  return value.replace(/^([a-z][a-z\d+.-]*:\/*)?[^/?#]*@/i, '$1***@');
+/**
+ * A rejected URL as it may be quoted: without anything that can hold a credential, a user name or
+ * password (everything before its last `@`: a string that did not parse as a URL has no reliable
+ * authority) and its query and fragment (`?api_key=...`), and cut to 100 characters.
+ */
+function redactedURL(value: string): string {
+  let shown = value.replace(/[?#][\s\S]*$/, '?...');
+  const at = shown.lastIndexOf('@');
+  if (at !== -1) {
+    const scheme = /^[a-z][a-z\d+.-]*:(\/\/)?/i.exec(shown)?.[0] ?? '';
+    shown = `${scheme}***${shown.slice(at)}`;
+  }
+  return cutText(shown, 100);
 }
 
 // What fetch accepts in a header value: bytes (code points up to U+00FF) but no NUL, CR or LF.

@@ -1,6 +1,7 @@
 import type { FileObject } from '../batch/batch-wire.js';
 import { callJson, callRaw } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
+import { idSegment } from './id-segment.js';
 
 /** Options of `client.files.upload()`. */
 export interface FileUploadOptions {
@@ -18,7 +19,8 @@ export interface FileUploadOptions {
 export interface FilesAPI {
   /**
    * Uploads a file (`POST /files`, multipart). Pass a file-backed `Blob` (`fs.openAsBlob(path)`) so a
-   * large file is streamed from disk, not held in memory.
+   * large file is never read into a string; Node's `fetch` may still buffer up to about the file's
+   * size while it sends the multipart body.
    * @example const file = await client.files.upload(await openAsBlob('batch.jsonl'), { filename: 'batch.jsonl', purpose: 'batch' });
    */
   upload(file: Blob, options: FileUploadOptions): Promise<FileObject>;
@@ -59,21 +61,21 @@ export function filesAPI(dispatcher: ClientDispatcher): FilesAPI {
     async retrieve(fileId, options = {}) {
       return (await callJson(dispatcher, {
         method: 'GET',
-        path: `/files/${encodeURIComponent(fileId)}`,
+        path: `/files/${idSegment(fileId, 'fileId')}`,
         signal: options.signal,
       })) as unknown as FileObject;
     },
-    content(fileId, options = {}) {
-      return callRaw(dispatcher, {
+    async content(fileId, options = {}) {
+      return await callRaw(dispatcher, {
         method: 'GET',
-        path: `/files/${encodeURIComponent(fileId)}/content`,
+        path: `/files/${idSegment(fileId, 'fileId')}/content`,
         signal: options.signal,
       });
     },
     async delete(fileId, options = {}) {
       const body = await callJson(dispatcher, {
         method: 'DELETE',
-        path: `/files/${encodeURIComponent(fileId)}`,
+        path: `/files/${idSegment(fileId, 'fileId')}`,
         signal: options.signal,
       });
       return { id: String(body.id), deleted: body.deleted === true };

@@ -21,12 +21,13 @@ const byStatus: Record<number, typeof APIError> = {
 /**
  * Picks the error class for an HTTP status and builds it from a parsed body. Accepts the OpenAI
  * envelope `{ error: {...} }`, a bare `{ message }`, or anything else (kept as the message text).
+ * `text` is the body as it came, kept on the error as `body`.
  */
 export function apiErrorFromStatus(
   status: number | undefined,
   body: unknown,
   headers?: Headers,
-  cause?: unknown,
+  text?: string,
 ): APIError {
   const ErrorClass =
     status === undefined ? APIError : (byStatus[status] ?? (status >= 500 ? InternalServerError : APIError));
@@ -35,7 +36,7 @@ export function apiErrorFromStatus(
     error: errorBodyOf(body),
     requestId: headers?.get('x-request-id') ?? undefined,
     headers,
-    cause,
+    body: text,
   });
 }
 

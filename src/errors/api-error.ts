@@ -1,4 +1,8 @@
+import { cutText } from '../internal/cut-text.js';
 import { ChatwrightError } from './chatwright-error.js';
+
+// How much of the API's message the error's own message quotes.
+const maxMessageChars = 500;
 
 /** The `error` object of an API error body: `{ "error": { message, type, code, param } }`. */
 export interface APIErrorBody {
@@ -14,6 +18,8 @@ export interface APIErrorInit {
   readonly error?: APIErrorBody | undefined;
   readonly requestId?: string | undefined;
   readonly headers?: Headers | undefined;
+  /** The error body's text as it came (up to 64 KiB), when there was one. */
+  readonly body?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -35,6 +41,11 @@ export class APIError extends ChatwrightError {
   readonly headers: Headers | undefined;
   /** The `error` object exactly as the API sent it. */
   readonly error: APIErrorBody | undefined;
+  /**
+   * The response body's text as it came, up to its first 64 KiB (the rest is not read): a proxy's
+   * HTML page, say, whose start only is quoted in `message`.
+   */
+  readonly body: string | undefined;
 
   constructor(init: APIErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -45,6 +56,7 @@ export class APIError extends ChatwrightError {
     this.param = init.error?.param ?? undefined;
     this.requestId = init.requestId;
     this.headers = init.headers;
+    this.body = init.body;
   }
 }
 
@@ -53,5 +65,6 @@ function describe(init: APIErrorInit): string {
   const message =
     init.error?.message ?? (init.status === undefined ? 'the stream reported an error' : 'no error body');
   const request = init.requestId ? ` (request ${init.requestId})` : '';
-  return `${status}: ${message}${request}`;
+  // The whole text stays on `error.message` and `body`; a log line needs its start only.
+  return `${status}: ${cutText(String(message), maxMessageChars)}${request}`;
 }

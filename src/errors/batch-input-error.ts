@@ -7,12 +7,13 @@ export type BatchInputProblem =
   | 'duplicate_custom_id'
   | 'invalid_request'
   | 'line_too_large'
-  | 'invalid_limits';
+  | 'invalid_limits'
+  | 'invalid_prefix';
 
 /**
  * A batch input was refused before anything was uploaded: a custom id that is empty or used twice,
  * a request that does not validate (`issues` says where), a line larger than a whole file may be,
- * limits above the API's.
+ * limits above the API's, a file name prefix that would leave its directory.
  *
  * @example
  * try { await writeBatchFiles(items, { directory }); }

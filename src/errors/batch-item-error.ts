@@ -6,8 +6,8 @@ import { ChatwrightError } from './chatwright-error.js';
  * own codes: `batch_failed` (the batch was refused; `message` carries the API's reason),
  * `batch_cancelled`, `batch_expired`, `missing_result` (no line for this custom id in either file),
  * `result_file_unreadable` (the output or error file that would answer it could not be downloaded or
- * its download broke; `cause` says why) and `invalid_response` (its line's response is not a chat
- * completion; `cause` says why).
+ * its download broke; `cause` says why) and `invalid_response` (parsing its completion threw
+ * something other than a chatwright error; `cause` is what was thrown).
  * A request that did get an error status is an `APIError` of that status instead, as from `send()`.
  *
  * @example

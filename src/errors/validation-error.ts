@@ -1,3 +1,4 @@
+import { cutText } from '../internal/cut-text.js';
 import { ChatwrightError } from './chatwright-error.js';
 
 /** One problem found in a request: where it is and what is wrong. */
@@ -9,6 +10,16 @@ export interface ValidationIssue {
   /** The offending value (never a secret: request bodies hold no credentials). */
   readonly input?: unknown;
 }
+
+/**
+ * How many issues the message lists; `issues` keeps them all. A message is read by people and lands
+ * in logs: a preset with a million bad fields must not make a message of a hundred megabytes.
+ */
+export const maxListedIssues = 20;
+
+// Longest path and message quoted in one line of the error message (a key can be a megabyte long).
+const maxPathChars = 120;
+const maxIssueChars = 300;
 
 /**
  * Thrown when a request is invalid: nothing is sent. `issues` lists every problem with its path.
@@ -23,9 +34,20 @@ export class ValidationError extends ChatwrightError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], context = 'Invalid chat completion request') {
-    super(
-      `${context}:\n${issues.map((issue) => `  - ${issue.path || '(body)'}: ${issue.message}`).join('\n')}`,
-    );
+    super(describeIssues(issues, context));
     this.issues = Object.freeze([...issues]);
   }
+}
+
+function describeIssues(issues: readonly ValidationIssue[], context: string): string {
+  const lines = [`${context}:`];
+  for (const issue of issues.slice(0, maxListedIssues)) {
+    lines.push(
+      `  - ${cutText(issue.path || '(body)', maxPathChars)}: ${cutText(issue.message, maxIssueChars)}`,
+    );
+  }
+  if (issues.length > maxListedIssues) {
+    lines.push(`  ... and ${issues.length - maxListedIssues} more (see error.issues)`);
+  }
+  return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
 import type { ChatStream } from '../stream/chat-stream.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
@@ -90,6 +91,7 @@ export interface FanOutOptions {
  * - when a response's `x-ratelimit-remaining-requests` is no more than the requests still in flight,
  *   or `x-ratelimit-remaining-tokens` is below what they are likely to use (the average `total_tokens`
  *   so far), new requests wait for `x-ratelimit-reset-requests`/`-tokens` (`6m0s`, `1s`, `20ms`).
+ * No pause lasts longer than `retryDelay.maxRetryAfter` (default 60 s), whatever a header says.
  * Aborting `signal` ends it promptly: every request not finished gets an `APIUserAbortError`.
  *
  * @example
@@ -116,6 +118,12 @@ class FanOutRun<TBuilder extends Sendable> {
   readonly #concurrency: number;
   readonly #maxRetries: number;
   readonly #waits = new Set<() => void>();
+  /**
+   * One controller per request in flight, aborted from the fan-out's one listener on the caller's
+   * signal: passing that signal to every send() would put `concurrency` listeners on it (Node warns
+   * past ten).
+   */
+  readonly #inFlightControllers = new Set<AbortController>();
   #next = 0;
   #succeeded = 0;
   #failed = 0;
@@ -128,6 +136,8 @@ class FanOutRun<TBuilder extends Sendable> {
   #tokenSamples = 0;
 
   constructor(builders: readonly TBuilder[], options: FanOutOptions) {
+    checkOptionNames(options, fanOutOptionNames, 'fanOut()');
+    checkOptionNames(options.sendOptions, sendOptionNames, 'fanOut() sendOptions');
     this.#builders = builders;
     this.#options = options;
     this.#results = new Array(builders.length);
@@ -146,6 +156,7 @@ class FanOutRun<TBuilder extends Sendable> {
     const signal = this.#options.signal;
     const onAbort = (): void => {
       for (const wake of this.#waits) wake();
+      for (const controller of this.#inFlightControllers) controller.abort(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -176,10 +187,12 @@ class FanOutRun<TBuilder extends Sendable> {
       if (signal?.aborted) return { ok: false, error: aborted(signal) };
       this.#inFlight++;
       let failure: unknown;
+      const controller = new AbortController();
+      this.#inFlightControllers.add(controller);
       try {
         const { value, headers } = await sendOnce(builder, {
           ...this.#options.sendOptions,
-          signal,
+          signal: signal === undefined ? undefined : controller.signal,
           maxRetries: 0,
           idempotencyKey,
         });
@@ -195,6 +208,8 @@ class FanOutRun<TBuilder extends Sendable> {
       } catch (error) {
         this.#inFlight--;
         failure = error;
+      } finally {
+        this.#inFlightControllers.delete(controller);
       }
       const headers = failure instanceof APIError ? failure.headers : undefined;
       this.#observe(headers);
@@ -229,8 +244,13 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
+  /**
+   * Holds new requests back for `ms`, at most `maxRetryAfter`: a reset header of two hours (or of
+   * more than a timer can hold) must not stall the fan-out; a server still out of budget then answers
+   * 429, which has its own rules.
+   */
   #pause(ms: number): void {
-    const until = Date.now() + ms;
+    const until = Date.now() + Math.min(ms, this.#delays.maxRetryAfter);
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
     this.#report();

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { MAX_DEPTH } from '../schema/copy-json.js';
 import { childPath } from './dotted-path.js';
 
 /**
@@ -18,6 +19,9 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
     throw new ValidationError([
       { path, message: 'the value refers to itself (a cycle cannot be sent as JSON)' },
     ]);
+  }
+  if (ancestors.size >= MAX_DEPTH) {
+    throw new ValidationError([{ path, message: `is nested more than ${MAX_DEPTH} levels deep` }]);
   }
   if (Array.isArray(value)) {
     ancestors.add(value);

@@ -1,10 +1,13 @@
 import type { SendOptions } from '../client/dispatcher.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
+import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { cutText } from '../internal/cut-text.js';
+import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
-import { type ChatTool, toolResultText } from '../tools/tool.js';
+import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
   ChatCompletion,
@@ -17,6 +20,8 @@ import type { RunOptions, RunResult, RunStep } from './run-types.js';
 export interface LoopSubject {
   readonly messages: readonly ChatMessage[];
   readonly tools: ReadonlyMap<string, ChatTool>;
+  /** The names of every tool of the request (made by `tool()` or not): a call to another is answered with an error. */
+  readonly toolNames: ReadonlySet<string>;
   /** Sends (or streams) the request and parses the answer, collecting tool-argument errors. */
   exchange(
     options: SendOptions,
@@ -31,13 +36,22 @@ const defaultMaxSteps = 10;
 /**
  * The tool loop behind `builder.run()`: send, run the called tools (in parallel), append the
  * assistant message and the tool results, and send again, until the model answers without tool
- * calls, a called tool has no `run`, or `maxSteps` requests were made.
+ * calls, a called tool of the request has no `run`, or `maxSteps` requests were made.
  */
 export async function runToolLoop(start: LoopSubject, options: RunOptions = {}): Promise<RunResult> {
-  const { maxSteps = defaultMaxSteps, toolErrors = 'report', onStep, onStream, ...sendOptions } = options;
+  checkOptionNames(options, runOptionNames, 'run()');
+  const {
+    maxSteps = defaultMaxSteps,
+    toolErrors = 'report',
+    toolTimeout,
+    onStep,
+    onStream,
+    ...sendOptions
+  } = options;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new ChatwrightError(`run() needs maxSteps to be a positive integer, got ${String(maxSteps)}.`);
   }
+  if (toolTimeout !== undefined) checkToolTimeout(toolTimeout, 'toolTimeout');
   const signal = sendOptions.signal;
   let subject = start;
   const messages: ChatMessage[] = [...start.messages];
@@ -64,8 +78,13 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
     }
     const assistant = toAssistantMessage(message);
     messages.push(assistant);
+    // A call to a tool the request does not have is the model's mistake: it is answered with an error
+    // (as bad arguments are) so the model can recover, rather than stopping the loop.
     const runnable = calls.every(
-      (call) => call.type === 'function' && subject.tools.get(call.function.name)?.run !== undefined,
+      (call) =>
+        call.type === 'function' &&
+        (!subject.toolNames.has(call.function.name) ||
+          subject.tools.get(call.function.name)?.run !== undefined),
     );
     if (!runnable || index + 1 >= maxSteps) {
       const step: RunStep = { index, completion: parsed, toolCalls: calls, toolMessages: [] };
@@ -74,13 +93,15 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
       const stopReason = runnable ? 'max_steps' : 'tool_without_run';
       return { completion: parsed, messages, steps, stopReason, pendingToolCalls: calls };
     }
-    const context = [...messages];
-    const toolMessages = await Promise.all(
-      (calls as ChatCompletionMessageFunctionToolCall[]).map(async (call): Promise<ToolMessage> => {
-        const content = await runOne(call, subject.tools, argumentErrors, context, signal, toolErrors);
-        return { role: 'tool', tool_call_id: call.id, content };
-      }),
-    );
+    const toolMessages = await runTools(calls as ChatCompletionMessageFunctionToolCall[], {
+      tools: subject.tools,
+      toolNames: subject.toolNames,
+      argumentErrors,
+      messages: [...messages],
+      signal,
+      handling: toolErrors,
+      timeout: toolTimeout,
+    });
     throwIfAborted(signal);
     messages.push(...toolMessages);
     const step: RunStep = { index, completion: parsed, toolCalls: calls, toolMessages };
@@ -90,26 +111,111 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
   }
 }
 
+/** What the tools of one step share. */
+interface ToolStep {
+  readonly tools: ReadonlyMap<string, ChatTool>;
+  readonly toolNames: ReadonlySet<string>;
+  readonly argumentErrors: ReadonlyMap<string, ToolArgumentsError>;
+  readonly messages: readonly ChatMessage[];
+  /** The loop's signal (the caller's). */
+  readonly signal: AbortSignal | undefined;
+  readonly handling: NonNullable<RunOptions['toolErrors']>;
+  /** `run()`'s `toolTimeout`, for tools without their own. */
+  readonly timeout: number | undefined;
+}
+
+/**
+ * Runs the calls of one step in parallel. The step settles when they all answered, or at once when
+ * the loop is aborted or (under `'throw'`) one fails: a tool that ignores its signal is abandoned,
+ * not awaited. Either way every tool still running has its signal aborted.
+ */
+async function runTools(
+  calls: readonly ChatCompletionMessageFunctionToolCall[],
+  step: ToolStep,
+): Promise<ToolMessage[]> {
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort(step.signal?.reason);
+  step.signal?.addEventListener('abort', onAbort, { once: true });
+  if (step.signal?.aborted) onAbort();
+  try {
+    return await Promise.all(
+      calls.map(async (call): Promise<ToolMessage> => {
+        try {
+          const content = await runOne(call, step, stop.signal);
+          return { role: 'tool', tool_call_id: call.id, content };
+        } catch (error) {
+          stop.abort(error);
+          throw error;
+        }
+      }),
+    );
+  } finally {
+    step.signal?.removeEventListener('abort', onAbort);
+    // A tool still running has lost its step (the loop was aborted, or a sibling failed).
+    stop.abort(new ChatwrightError('The tool loop no longer awaits this tool.'));
+  }
+}
+
 async function runOne(
   call: ChatCompletionMessageFunctionToolCall,
-  tools: ReadonlyMap<string, ChatTool>,
-  argumentErrors: ReadonlyMap<string, ToolArgumentsError>,
-  messages: readonly ChatMessage[],
-  signal: AbortSignal | undefined,
-  handling: NonNullable<RunOptions['toolErrors']>,
+  step: ToolStep,
+  stepSignal: AbortSignal,
 ): Promise<string> {
+  const tool = step.tools.get(call.function.name);
+  const controller = new AbortController();
+  const onStop = (): void => controller.abort(stepSignal.reason);
+  stepSignal.addEventListener('abort', onStop, { once: true });
+  const limit = tool?.timeout ?? step.timeout;
+  const timer =
+    limit === undefined
+      ? undefined
+      : setTimeout(() => {
+          controller.abort(
+            new ToolTimeoutError({ toolName: call.function.name, toolCallId: call.id, timeout: limit }),
+          );
+        }, limit);
   try {
-    const argumentError = argumentErrors.get(call.id);
+    const argumentError = step.argumentErrors.get(call.id);
     if (argumentError !== undefined) throw argumentError;
-    const run = tools.get(call.function.name)?.run;
-    if (run === undefined) throw new ChatwrightError(`The tool "${call.function.name}" has no run function.`);
+    const run = tool?.run;
+    if (run === undefined) throw unknownTool(call.function.name, step.toolNames);
     const args = (call.function as { parsed_arguments?: unknown }).parsed_arguments;
-    return toolResultText(await run(args, { toolCall: call, messages, signal }));
+    const signal = controller.signal;
+    const result = await untilAborted(
+      Promise.resolve().then(() => run(args, { toolCall: call, messages: step.messages, signal })),
+      signal,
+    );
+    return toolResultText(result);
   } catch (error) {
-    if (handling === 'throw') throw error;
-    if (typeof handling === 'function') return handling(error, call);
+    // The loop was aborted: that is the loop's end, not the tool's error to report.
+    if (step.signal?.aborted) throw new APIUserAbortError(undefined, { cause: step.signal.reason });
+    if (step.handling === 'throw') throw error;
+    if (typeof step.handling === 'function') return step.handling(error, call);
     return `Error: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    clearTimeout(timer);
+    stepSignal.removeEventListener('abort', onStop);
   }
+}
+
+/** The error a call to a tool the request does not have is answered with. */
+function unknownTool(name: string, names: ReadonlySet<string>): ChatwrightError {
+  const known = names.size === 0 ? 'it has none' : `its tools: ${[...names].join(', ')}`;
+  return new ChatwrightError(
+    `the model called ${JSON.stringify(cutText(name, 64))}, a tool this request does not have (${known})`,
+  );
+}
+
+/** `work`, or a rejection with the signal's reason as soon as it is aborted (`work` is then abandoned). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // An abandoned tool may still fail later: nobody awaits it, so its rejection must not crash the process.
+  work.catch(() => {});
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The assistant message to append to the history: the wire fields only, without parsed values. */

@@ -23,6 +23,12 @@ export interface RunOptions<TParsed = unknown, TCall = ParsedToolCall> extends S
    * fail the tool's schema are reported the same way (`'throw'` throws the `ToolArgumentsError`).
    */
   readonly toolErrors?: ToolErrorHandling;
+  /**
+   * Milliseconds each tool call may take, for tools that set no `timeout` of their own; past them the
+   * tool's signal is aborted and it fails with `ToolTimeoutError` (handled as `toolErrors` says).
+   * Default: none.
+   */
+  readonly toolTimeout?: number;
   /** Called after each step, once its tools have run. Awaited. */
   readonly onStep?: (step: RunStep<TParsed, TCall>) => void | Promise<void>;
   /**
@@ -49,7 +55,10 @@ export type RunStopReason =
   | 'done'
   /** `maxSteps` requests were made and the model still called tools: see `pendingToolCalls`. */
   | 'max_steps'
-  /** The model called a tool without `run` (or not made by `tool()`): see `pendingToolCalls`. */
+  /**
+   * The model called a tool of the request that has no `run` (or was not made by `tool()`): see
+   * `pendingToolCalls`. A call to a tool the request does not have is answered with an error instead.
+   */
   | 'tool_without_run';
 
 /** What `builder.run()` resolves to. */

@@ -2,8 +2,8 @@ import type { ValidationIssue } from '../errors/validation-error.js';
 import { childPath } from '../internal/dotted-path.js';
 import { PROTOTYPE_KEYS } from './primitives.js';
 
-/** Deeper than any real request; guards the recursion against hostile input. */
-const MAX_DEPTH = 64;
+/** Deeper than any real request; guards the recursion against hostile input (a RangeError otherwise). */
+export const MAX_DEPTH = 64;
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -12,6 +12,13 @@ function describe(value: unknown): string {
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor
     ?.name;
   return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object with a custom prototype';
+}
+
+/** The walk's state: the objects above the current value (to find cycles), and how many values were copied. */
+export interface CopyContext {
+  readonly ancestors: object[];
+  /** JSON values visited so far (objects, arrays and primitives): a measure of the input's size. */
+  values: number;
 }
 
 /**
@@ -24,8 +31,9 @@ export function copyJson(
   value: unknown,
   path: string,
   issues: ValidationIssue[],
-  ancestors: object[] = [],
+  context: CopyContext = { ancestors: [], values: 0 },
 ): unknown {
+  context.values++;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
@@ -36,6 +44,7 @@ export function copyJson(
     issues.push({ path, message: `must be JSON data (got ${describe(value)})`, input: value });
     return undefined;
   }
+  const { ancestors } = context;
   if (ancestors.includes(value)) {
     issues.push({ path, message: 'is a circular reference', input: undefined });
     return undefined;
@@ -49,7 +58,7 @@ export function copyJson(
     if (Array.isArray(value)) {
       const copy: unknown[] = [];
       for (let index = 0; index < value.length; index++) {
-        copy.push(copyJson(value[index], childPath(path, index), issues, ancestors));
+        copy.push(copyJson(value[index], childPath(path, index), issues, context));
       }
       return copy;
     }
@@ -70,7 +79,7 @@ export function copyJson(
         continue;
       }
       // Safe by construction: the only key whose assignment is special, `__proto__`, was refused above.
-      copy[key] = copyJson(source[key], childPath(path, key), issues, ancestors);
+      copy[key] = copyJson(source[key], childPath(path, key), issues, context);
     }
     return copy;
   } finally {

@@ -1,8 +1,10 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { closestName } from '../internal/closest-name.js';
+import { cutText } from '../internal/cut-text.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
-import { copyJson } from './copy-json.js';
+import { type CopyContext, copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
-import { isJsonObject } from './primitives.js';
+import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 import { validatePreset } from './validate-preset.js';
 
 /** Options of {@link parsePreset}. */
@@ -19,52 +21,37 @@ export interface ParsedPreset {
 
 const CONTEXT = 'Invalid preset';
 
-/** `topP`, `TOP_P` and `top-p` all normalise to `topp`, the way people misspell wire names. */
-const loose = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
-
-/** Edit distance, for "did you mean" on typos; only ever run on short field names. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
+/**
+ * What reading a hostile preset may cost, bounded (a preset is often a file someone else wrote):
+ * - `maxUnknownFieldIssues`: unknown top-level fields reported one by one, each with its "did you
+ *   mean"; the rest are counted in one more issue;
+ * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
+ * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
+ *   fails validation reports its first problem only: collecting a million issues takes seconds.
+ */
+export const presetLimits = /* @__PURE__ */ Object.freeze({
+  maxUnknownFieldIssues: 20,
+  maxQuotedNameLength: 60,
+  fullReportValues: 100_000,
+});
 
 /**
- * The known field `field` most likely misspells: the same letters in another case or separator style
- * (`topP`), else at most two edits away, and only when the name is long enough for that to mean
- * something: `top_k` is one edit from `top_p` and is a real field of other providers.
+ * The known field `field` most likely misspells (see closestName). Five letters an edit: `top_k` is
+ * one edit from `top_p` and is a real field of other providers.
  */
 function suggestion(field: string): string | undefined {
-  for (const known of knownRequestFields) if (loose(known) === loose(field)) return known;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of knownRequestFields) {
-    const d = distance(field, known);
-    if (d < bestDistance && d * 5 < field.length) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return closestName(field, knownRequestFields, 5);
 }
 
 function unknownField(field: string, value: unknown): ValidationIssue {
   const near = suggestion(field);
+  const name = cutText(field, presetLimits.maxQuotedNameLength);
+  const extra = name === field ? `{ extra: ['${field}'] }` : '{ extra: [<the name>] }';
   const hint =
     near === undefined
-      ? `if it is meant for another provider, pass { extra: ['${field}'] }`
-      : `did you mean "${near}"? If it is meant for another provider, pass { extra: ['${field}'] }`;
-  return { path: field, message: `unknown field "${field}" (${hint})`, input: value };
+      ? `if it is meant for another provider, pass ${extra}`
+      : `did you mean "${near}"? If it is meant for another provider, pass ${extra}`;
+  return { path: field, message: `unknown field "${name}" (${hint})`, input: value };
 }
 
 /**
@@ -98,11 +85,8 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     );
   }
 
-  const issues: ValidationIssue[] = [];
-  const copy = copyJson(value, '', issues);
-  if (issues.length > 0 || !isJsonObject(copy)) throw new ValidationError(issues, CONTEXT);
-
   const extraNames = new Set<string>();
+  const issues: ValidationIssue[] = [];
   for (const name of options?.extra ?? []) {
     if (knownRequestFields.has(name)) {
       issues.push({
@@ -113,16 +97,57 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     } else extraNames.add(name);
   }
 
+  // Unknown fields are reported, never copied: two million of them cost a look-up each, not a copy.
+  // `kept` has no prototype, so a `__proto__` key reaches copyJson (which refuses it) as a plain key.
+  const kept: { [key: string]: unknown } = Object.create(null);
+  const unknownFields: ValidationIssue[] = [];
+  let unknown = 0;
+  for (const key of Object.keys(value)) {
+    if (knownRequestFields.has(key) || extraNames.has(key) || PROTOTYPE_KEYS.has(key)) kept[key] = value[key];
+    else if (unknown++ < presetLimits.maxUnknownFieldIssues)
+      unknownFields.push(unknownField(key, value[key]));
+  }
+  const copyIssues: ValidationIssue[] = [];
+  const context: CopyContext = { ancestors: [], values: 0 };
+  const copy = copyJson(kept, '', copyIssues, context);
+  if (copyIssues.length > 0 || !isJsonObject(copy)) throw new ValidationError(copyIssues, CONTEXT);
+
   const body: { [key: string]: unknown } = {};
   const extra: { [key: string]: unknown } = {};
   for (const [key, field] of Object.entries(copy)) {
     if (knownRequestFields.has(key)) body[key] = field;
-    else if (extraNames.has(key)) extra[key] = field;
-    else issues.push(unknownField(key, field));
+    else extra[key] = field;
+  }
+  issues.push(...unknownFields);
+  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
+  if (unlisted > 0) {
+    issues.push({ path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined });
   }
 
-  const result = validatePreset(body);
-  if (!result.success) issues.push(...result.issues);
+  issues.push(...presetIssues(body, context.values));
   if (issues.length > 0) throw new ValidationError(issues, CONTEXT);
   return { body: body as PartialChatCompletionRequest, extra };
+}
+
+/**
+ * The preset's problems: all of them, unless the preset is large and has some. Its first problem is
+ * found by a pass that stops there (as fast as a passing check); only then is a full pass worth it.
+ */
+function presetIssues(body: object, values: number): ValidationIssue[] {
+  if (values <= presetLimits.fullReportValues) {
+    const result = validatePreset(body);
+    return result.success ? [] : [...result.issues];
+  }
+  const first = validatePreset(body, { firstIssueOnly: true });
+  if (first.success) return [];
+  return [
+    ...first.issues,
+    {
+      path: '',
+      message:
+        `the preset is larger than ${presetLimits.fullReportValues} JSON values: only its first problem ` +
+        'is reported (fix it and load the preset again for the next)',
+      input: undefined,
+    },
+  ];
 }

@@ -5,12 +5,18 @@ import { toValidationResult, type ValidationResult } from './validation-result.j
 /**
  * Checks a request under construction (a preset): every field is optional, but what is there must be
  * right, and the preset rules hold (`top_logprobs` needs `logprobs`, a named `tool_choice` needs its
- * tool...). The send rules (`model`, messages, audio) wait for `validateRequest`.
+ * tool...). The send rules (`model`, messages, audio) wait for `validateRequest`. With
+ * `firstIssueOnly`, the check stops at the first problem (what a large preset's refusal needs).
  *
  * @example
  * const result = validatePreset({ temperature: 0.2, top_logprobs: 3 });
  * // result.success === false: top_logprobs needs logprobs: true (call .logprobs() first)
  */
-export function validatePreset(body: unknown): ValidationResult {
-  return toValidationResult(v.safeParse(presetSchema, body));
+export function validatePreset(
+  body: unknown,
+  options: { readonly firstIssueOnly?: boolean } = {},
+): ValidationResult {
+  return toValidationResult(
+    v.safeParse(presetSchema, body, options.firstIssueOnly === true ? { abortEarly: true } : undefined),
+  );
 }

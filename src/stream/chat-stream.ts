@@ -6,6 +6,9 @@ import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { StreamParseError } from '../errors/stream-parse-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { IdleWatch } from '../transport/idle-watch.js';
+import { errorBodyLimit } from '../transport/read-error-body.js';
+import { chunkShapeProblem, invalidResponse } from '../transport/response-shape.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { ChunkAssembler } from './chunk-assembler.js';
@@ -72,11 +75,12 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   #aborted = false;
   #abortReason: unknown;
   #sawDone = false;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Since when (`performance.now()`) the pending body read waits; undefined while none is pending. */
-  #readSince: number | undefined;
+  #idle: IdleWatch | undefined;
   /** Whether any SSE event arrived: from then on a failure is not worth sending the request again. */
   #sawEvent = false;
+  /** The body's text while no event has come (up to errorBodyLimit): a gateway's error, if none ever does. */
+  #preamble = '';
+  readonly #preambleDecoder = new TextDecoder();
 
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #headers: Headers | undefined;
@@ -100,6 +104,13 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     this.#final.catch(noop);
     source.response.catch(noop);
     this.#parser = new SseParser((data, event) => this.#onEvent(data, event));
+    const limit = source.idleTimeout;
+    // Watched from the headers on, read or not: a stream nobody reads must not hold its socket forever.
+    if (limit !== undefined) {
+      source.response.then(() => {
+        if (this.#state === 'open') this.#idle = new IdleWatch(limit, () => this.#onIdle(limit));
+      }, noop);
+    }
   }
 
   /** The HTTP response (headers and status); its body belongs to the stream, do not read it. */
@@ -258,13 +269,16 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   async #read(): Promise<void> {
     try {
       const reader = this.#reader ?? (await this.#open());
-      this.#readSince = performance.now();
+      this.#idle?.waiting();
       const { done, value } = await reader.read();
-      this.#readSince = undefined;
+      this.#idle?.served();
       if (this.#aborted) throw this.#abortReason;
       if (done) {
         this.#reader = undefined;
         this.#parser.end();
+        if (!this.#sawEvent && this.#preamble.trim() !== '') {
+          throw notAStreamError(this.#preamble + this.#preambleDecoder.decode(), this.#headers);
+        }
         if (!this.#sawDone) {
           const count = this.#assembler.count;
           throw new IncompleteStreamError(
@@ -273,6 +287,9 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
           );
         }
       } else {
+        if (!this.#sawEvent && this.#preamble.length < errorBodyLimit) {
+          this.#preamble += this.#preambleDecoder.decode(value, { stream: true });
+        }
         this.#parser.feed(value);
       }
       if (this.#sawDone) this.#complete();
@@ -281,27 +298,15 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     }
   }
 
-  /**
-   * Fails the stream with `APITimeoutError` when the body stays silent for the idle timeout: a stalled
-   * connection must not keep a reader (and its caller) waiting forever. One timer per stream, re-armed
-   * only when it fires, and a timestamp per read: a timer per read cost about a third of the stream's
-   * whole CPU time in bench/stream.bench.ts. Only time spent waiting in a read counts.
-   */
-  #watchIdle(limit: number): void {
-    const check = (): void => {
-      if (this.#state !== 'open') return;
-      // Only a read that waits counts: a caller who pauses between chunks is not a silent server.
-      const silent = this.#readSince === undefined ? 0 : performance.now() - this.#readSince;
-      if (silent < limit) {
-        this.#idleTimer = setTimeout(check, limit - silent);
-        return;
-      }
-      // Aborting the request makes the pending read reject with this reason (see #toError).
-      this.#source.abort(
-        new APITimeoutError(`The stream sent nothing for ${limit} ms.`, { retryable: false }),
-      );
-    };
-    this.#idleTimer = setTimeout(check, limit);
+  /** The body stayed silent for the idle timeout (see IdleWatch). */
+  #onIdle(limit: number): void {
+    const error = new APITimeoutError(`The stream sent nothing for ${limit} ms.`, { retryable: false });
+    // Aborting the request makes a pending read reject with this reason (see #toError).
+    this.#source.abort(error);
+    if (this.#reader !== undefined) return;
+    // Nobody opened the body: fail the stream now, and cancel the body (which releases the request).
+    this.#source.response.then((response) => response.body?.cancel().catch(noop), noop);
+    this.#fail(error);
   }
 
   async #open(): Promise<ReadableStreamDefaultReader<Uint8Array>> {
@@ -320,7 +325,6 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     }
     const reader = response.body.getReader();
     this.#reader = reader;
-    if (this.#source.idleTimeout !== undefined) this.#watchIdle(this.#source.idleTimeout);
     return reader;
   }
 
@@ -347,7 +351,16 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     if (event === 'error' || (parsed as { error?: unknown }).error != null) {
       throw apiErrorFromStatus(undefined, parsed, this.#headers);
     }
+    const problem = chunkShapeProblem(parsed);
+    if (problem !== undefined) {
+      throw invalidResponse(`a streamed chunk is not a chat completion chunk: ${problem}`, {
+        status: undefined,
+        headers: this.#headers,
+      });
+    }
     const chunk = parsed as ChatCompletionChunk;
+    // Some servers send a usage-only chunk without `choices`: readers may count on the list.
+    chunk.choices ??= [];
     this.#assembler.add(chunk);
     this.#queue.push(chunk);
   }
@@ -387,7 +400,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
 
   /** Cancels the body so no reader or socket outlives the stream (after `[DONE]` the rest is ignored). */
   #release(): void {
-    clearTimeout(this.#idleTimer);
+    this.#idle?.stop();
     const reader = this.#reader;
     this.#reader = undefined;
     if (reader !== undefined) reader.cancel().catch(noop);
@@ -408,6 +421,28 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
       retryable: !this.#sawEvent,
     });
   }
+}
+
+/**
+ * The error a 2xx body with no event in it stands for (a gateway's JSON error or HTML page under a
+ * 200 status; the content type cannot tell, as real streams come labelled `application/json` too): the
+ * API error it carries, or its start.
+ */
+function notAStreamError(text: string, headers: Headers | undefined): APIError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'object' && parsed !== null && (parsed as { error?: unknown }).error != null) {
+    return apiErrorFromStatus(undefined, parsed, headers, text);
+  }
+  const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  return invalidResponse(`the response is not an event stream: ${JSON.stringify(excerpt)}`, {
+    status: undefined,
+    headers,
+  });
 }
 
 function abortError(reason: unknown): ChatwrightError {

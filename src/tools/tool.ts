@@ -1,3 +1,4 @@
+import { ChatwrightError } from '../errors/chatwright-error.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
 import type { ChatMessage, FunctionTool } from '../wire/request.js';
@@ -9,8 +10,12 @@ export interface ToolRunContext {
   readonly toolCall: ChatCompletionMessageFunctionToolCall;
   /** The conversation so far, the assistant message with this call included. */
   readonly messages: readonly ChatMessage[];
-  /** Aborted when the caller aborts the tool loop: pass it on to fetches and the like. */
-  readonly signal: AbortSignal | undefined;
+  /**
+   * Aborted when the tool should stop: the caller aborted the loop, the tool's timeout passed (the
+   * reason is a `ToolTimeoutError`), or, under `toolErrors: 'throw'`, a sibling tool failed. Pass it
+   * on to fetches and the like; the loop stops awaiting the tool either way.
+   */
+  readonly signal: AbortSignal;
 }
 
 /** Options of {@link tool}. */
@@ -32,6 +37,11 @@ export interface ToolOptions<TName extends string, TSchema extends StandardSchem
    * hands the calls to the caller.
    */
   readonly run?: (args: inferOutput<TSchema>, context: ToolRunContext) => TResult | Promise<TResult>;
+  /**
+   * Milliseconds `run` may take in the tool loop; past them its signal is aborted, the loop stops
+   * awaiting it, and it fails with `ToolTimeoutError`. Default: `run()`'s `toolTimeout`, else none.
+   */
+  readonly timeout?: number;
 }
 
 /**
@@ -46,6 +56,8 @@ export interface ChatTool<TName extends string = string, TArgs = unknown, TResul
   /** The compiled schema of the arguments. */
   readonly schema: CompiledSchema<TArgs>;
   readonly run: ((args: TArgs, context: ToolRunContext) => TResult | Promise<TResult>) | undefined;
+  /** Milliseconds `run` may take in the tool loop; `undefined`: the loop's `toolTimeout`, else none. */
+  readonly timeout?: number | undefined;
   /** Type-level only: never set at runtime. */
   readonly '~types'?: { readonly args: TArgs; readonly result: TResult };
 }
@@ -89,7 +101,21 @@ export function tool<const TName extends string, TSchema extends StandardSchema,
     definition,
     schema,
     run: options.run as ChatTool<TName, inferOutput<TSchema>, Awaited<TResult>>['run'],
+    timeout: options.timeout === undefined ? undefined : checkToolTimeout(options.timeout, 'timeout'),
   });
+}
+
+// setTimeout fires at once past 2^31-1 ms: a longer limit would be none.
+const maxToolTimeout = 2_147_483_647;
+
+/** Checks a tool timeout (`tool({ timeout })`, `run({ toolTimeout })`): milliseconds from 1. */
+export function checkToolTimeout(value: number, option: string): number {
+  if (typeof value !== 'number' || !(value > 0) || value > maxToolTimeout) {
+    throw new ChatwrightError(
+      `${option} must be a number of milliseconds from 1 to ${maxToolTimeout}, got ${String(value)}.`,
+    );
+  }
+  return value;
 }
 
 /** Whether a value is a tool made by {@link tool} (rather than a plain `{ name, parameters }` init). */

@@ -6,6 +6,7 @@ import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
 import { isRedirect, redirectError } from './redirect.js';
+import { readErrorBody } from './read-error-body.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
@@ -77,6 +78,11 @@ export class Exchange {
     this.#aborted = { reason };
     this.#controller?.abort(reason);
     this.#wake?.();
+  }
+
+  /** Milliseconds per attempt; also how long a body read later may wait for the server. */
+  get timeout(): number {
+    return this.#request.timeout;
   }
 
   /** The signal of the current (after `send()` resolves: the accepted) attempt. */
@@ -159,11 +165,11 @@ export class Exchange {
       if (!response.ok) {
         let text: string;
         try {
-          text = await response.text();
+          text = await readErrorBody(response);
         } catch (error) {
           return { ok: false, error: this.#failure(controller, error), retryable: true };
         }
-        const error = apiErrorFromStatus(response.status, parseErrorBody(text), response.headers);
+        const error = apiErrorFromStatus(response.status, parseErrorBody(text), response.headers, text);
         return {
           ok: false,
           error,
@@ -234,7 +240,7 @@ function parseErrorBody(text: string): unknown {
 }
 
 /** The most specific message in a cause chain: undici says "fetch failed", its cause says why. */
-function innermostMessage(error: unknown): string {
+export function innermostMessage(error: unknown): string {
   let message = 'the request failed';
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
@@ -242,4 +248,26 @@ function innermostMessage(error: unknown): string {
     current = current.cause;
   }
   return message;
+}
+
+/**
+ * The typed error of a body read that failed after `send()` returned (a download): the caller's
+ * abort, the attempt's timer (its `APITimeoutError`), or the connection, never fetch's own
+ * `TypeError: terminated` nor a raw abort reason.
+ */
+export function bodyReadError(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  attemptSignal: AbortSignal | undefined,
+): ChatwrightError {
+  if (callerSignal?.aborted) return userAbort(callerSignal.reason);
+  const reason: unknown = attemptSignal?.aborted ? attemptSignal.reason : undefined;
+  if (reason instanceof APITimeoutError) return reason;
+  if (reason !== undefined) return userAbort(reason);
+  return new APIConnectionError(
+    `Connection error: the body was cut while it was read (${innermostMessage(error)}).`,
+    {
+      cause: unwrapNetworkError(error),
+    },
+  );
 }

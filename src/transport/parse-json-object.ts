@@ -1,4 +1,4 @@
-import { APIError } from '../errors/api-error.js';
+import { invalidResponse } from './response-shape.js';
 
 /**
  * A successful response's body as a JSON object. Anything else (not JSON, an array, a bare value) is
@@ -15,13 +15,5 @@ export function parseJsonObject(response: Response, text: string): Record<string
     return parsed as Record<string, unknown>;
   }
   const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
-  throw new APIError({
-    status: response.status,
-    error: {
-      message: `the response body is not a JSON object: ${JSON.stringify(excerpt)}`,
-      type: 'invalid_response',
-    },
-    requestId: response.headers.get('x-request-id') ?? undefined,
-    headers: response.headers,
-  });
+  throw invalidResponse(`the response body is not a JSON object: ${JSON.stringify(excerpt)}`, response);
 }

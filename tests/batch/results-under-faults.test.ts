@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import { submitBatch } from '../../src/batch/index.js';
 import {
+  APIError,
   APIUserAbortError,
   BatchItemError,
   type BatchResult,
@@ -71,18 +72,21 @@ test('a 200 body of the wrong shape under a schema preset is that id error, and 
     await job.wait({ pollIntervalMs: 1 });
     const results = await collect(job.results());
     assert.equal(summary(results), [
-      ['a', 'BatchItemError:invalid_response'],
-      ['b', 'BatchItemError:invalid_response'],
-      ['c', 'BatchItemError:invalid_response'],
-      ['d', 'BatchItemError:invalid_response'],
+      ['a', 'APIError'],
+      ['b', 'APIError'],
+      ['c', 'APIError'],
+      ['d', 'APIError'],
       ['e', 'ParsedOutputError'],
       ['f', 'ok'],
       ['g', 'ok'],
     ]);
     const a = results.find((result) => result.customId === 'a');
     assert.ok(a !== undefined && !a.ok);
-    assert.match(a.error.message, "a: invalid_response: the line's response is not a chat completion");
-    assert.instance(a.error.cause, TypeError);
+    // The error send() gives for the same body.
+    const shape = expectError(a.error, APIError);
+    assert.is(shape.type, 'invalid_response');
+    assert.is(shape.status, 200);
+    assert.match(shape.message, 'the response is not a chat completion: choices is');
     const e = results.find((result) => result.customId === 'e');
     assert.ok(e !== undefined && !e.ok);
     expectError(e.error, ParsedOutputError);

@@ -264,8 +264,8 @@ test('abort: a signal aborted while a tool runs stops the loop with APIUserAbort
     name: 'aborting',
     parameters: v.object({}),
     run: (_args, { signal }) => {
-      assert.is(signal, controller.signal);
       controller.abort();
+      assert.ok(signal.aborted, "the tool's signal follows the caller's");
       return 'late';
     },
   });
