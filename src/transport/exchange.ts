@@ -5,8 +5,8 @@ import { APIConnectionError } from '../errors/connection-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
-import { isRedirect, redirectError } from './redirect.js';
 import { readErrorBody } from './read-error-body.js';
+import { isRedirect, redirectError } from './redirect.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
