@@ -74,7 +74,11 @@ export { validateRequest } from './schema/validate-request.js';
 
 // Tools, structured output and the tool loop
 export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
-export { type DeepPartial, ParsedChatStream } from './structured/parsed-chat-stream.js';
+export {
+  type DeepPartial,
+  type inferPartialToolCall,
+  ParsedChatStream,
+} from './structured/parsed-chat-stream.js';
 export type {
   ParsedChatCompletion,
   ParsedChatCompletionChoice,
@@ -109,6 +113,7 @@ export type { FilesAPI, FileUploadOptions } from './client/files.js';
 
 // Streaming
 export { ChatStream, type StreamSource } from './stream/chat-stream.js';
+export type { PartialToolCall } from './stream/tool-call-partials.js';
 
 // Many requests: fan-out and batch lines (the Node-only batch workflow is in chatwright/batch)
 export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';

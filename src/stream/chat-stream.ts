@@ -10,6 +10,7 @@ import type { ChatCompletionChunk } from '../wire/chunk.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { ChunkAssembler } from './chunk-assembler.js';
 import { SseParser } from './sse-parser.js';
+import { type PartialToolCall, toolCallPartialsOf } from './tool-call-partials.js';
 
 /**
  * Where a ChatStream reads from. Built by the client; also usable directly to wrap any SSE
@@ -141,6 +142,26 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
         return contentOf(chunks);
       },
     };
+  }
+
+  /**
+   * The function tool calls of the first choice while they stream, their arguments parsed leniently
+   * (a key or number still arriving is left out): after each chunk that changed them, the list of
+   * every call so far. A call that did not change is the same object as before, and its arguments
+   * share unchanged subtrees with the previous ones. Each chunk costs work proportional to its own
+   * text, however long the arguments grow. Reads the stream, like a loop; `final()` still resolves.
+   *
+   * @example
+   * const stream = chat()
+   *   .model('gpt-4o')
+   *   .tool({ name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } })
+   *   .user('Weather in Paris?')
+   *   .stream()
+   *   .send();
+   * for await (const calls of stream.toolCallPartials()) console.log(calls[0]?.arguments);
+   */
+  toolCallPartials(): AsyncGenerator<readonly PartialToolCall[], void, undefined> {
+    return toolCallPartialsOf(this.#claim('toolCallPartials()'));
   }
 
   /**

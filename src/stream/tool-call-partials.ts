@@ -1,0 +1,142 @@
+import { PartialJsonParser } from '../structured/partial-json-parser.js';
+import type { ChatCompletionChunk, ChatCompletionChunkToolCallDelta } from '../wire/chunk.js';
+import { choiceIndex } from './chunk-assembler.js';
+import { ToolCallSlots } from './tool-call-slots.js';
+
+/**
+ * A function tool call of the first choice while it streams: its name, and its `function.arguments`
+ * parsed leniently so far (as {@link PartialJsonParser} reads them: a key or number still arriving is
+ * left out). On a stream with schema tools the union of these over the tools is discriminated by
+ * `name`, and `arguments` is the tool's argument type with every property optional.
+ *
+ * @example
+ * for await (const calls of stream.toolCallPartials()) {
+ *   for (const call of calls) if (call.name === 'get_weather') console.log(call.arguments?.city);
+ * }
+ */
+export interface PartialToolCall<TName extends string = string, TArgs = unknown> {
+  /** The call's place in the message's `tool_calls` (its delta `index`). */
+  readonly index: number;
+  /** The call id (empty until a delta carries it). */
+  readonly id: string;
+  readonly name: TName;
+  /**
+   * The arguments so far: `undefined` until something of them can be shown. Not validated (they
+   * are incomplete): `final()` is. Arguments that are not JSON stay at their last readable value.
+   */
+  readonly arguments: TArgs | undefined;
+}
+
+interface CallState {
+  id: string;
+  readonly index: number;
+  name: string;
+  custom: boolean;
+  readonly parser: PartialJsonParser;
+  /** Whether every argument character so far was whitespace (no arguments at all read as `{}`). */
+  blank: boolean;
+  /** Whether the call opened or got its id or name since it was last handed out. */
+  renamed: boolean;
+  view: PartialToolCall | undefined;
+}
+
+/**
+ * The function tool calls of the first choice (index 0) as they stream: after each chunk that changed
+ * what they show, the list of every call so far, in index order. A call whose view did not change is
+ * the same object as in the list before, and successive arguments share unchanged subtrees. Each
+ * chunk costs work proportional to its own arguments text; the last list holds each call's arguments
+ * as `final()` parses them (`{}` for a call sent without arguments).
+ */
+export async function* toolCallPartialsOf(
+  chunks: AsyncIterator<ChatCompletionChunk>,
+): AsyncGenerator<readonly PartialToolCall[], void, undefined> {
+  const slots = new ToolCallSlots<CallState>();
+  /** Every call, in index order (remade only when a call opens). */
+  let calls: CallState[] = [];
+  let opened = false;
+  const open = (index: number): CallState => {
+    opened = true;
+    return {
+      id: '',
+      index,
+      name: '',
+      custom: false,
+      parser: new PartialJsonParser(),
+      blank: true,
+      renamed: true,
+      view: undefined,
+    };
+  };
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      const choices = next.value.choices;
+      if (!Array.isArray(choices)) continue;
+      let touched = false;
+      for (let i = 0; i < choices.length; i++) {
+        const choice = choices[i];
+        const parts =
+          choice !== undefined && choiceIndex(choice.index) === 0 ? choice.delta?.tool_calls : undefined;
+        if (!Array.isArray(parts)) continue;
+        for (const part of parts) {
+          if (part !== undefined) addPart(slots.of(part.index, part.id, open), part);
+          touched = true;
+        }
+      }
+      if (opened) {
+        calls = slots.sorted();
+        opened = false;
+      }
+      if (touched && calls.some((call) => !call.custom && (call.renamed || call.parser.due))) {
+        yield viewsOf(calls, false);
+      }
+    }
+    for (const call of calls) call.parser.end();
+    if (calls.some((call) => !call.custom && (call.renamed || call.parser.changed || isBlank(call)))) {
+      yield viewsOf(calls, true);
+    }
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+function addPart(call: CallState, part: ChatCompletionChunkToolCallDelta): void {
+  if (part.custom !== undefined || part.type === 'custom') call.custom = true;
+  if (call.id !== (call.view?.id ?? '')) call.renamed = true;
+  const fn = part.function;
+  if (fn === undefined || fn === null) return;
+  if (call.name === '' && fn.name) {
+    call.name = fn.name;
+    call.renamed = true;
+  }
+  const args = fn.arguments;
+  if (typeof args === 'string' && args !== '') {
+    call.parser.push(args);
+    if (call.blank && args.trim() !== '') call.blank = false;
+  }
+}
+
+/** Whether a finished call had no arguments at all: `final()` reads those as `{}`. */
+function isBlank(call: CallState): boolean {
+  return call.blank && call.view?.arguments === undefined;
+}
+
+/** The views of the function calls, new for each call that changed (all pending changes when `last`). */
+function viewsOf(calls: readonly CallState[], last: boolean): PartialToolCall[] {
+  const views: PartialToolCall[] = [];
+  for (const call of calls) {
+    if (call.custom) continue;
+    const parser = call.parser;
+    const fresh = last ? parser.changed : parser.due;
+    let view = call.view;
+    if (view === undefined || call.renamed || fresh || (last && isBlank(call))) {
+      const args = fresh ? parser.value : last && isBlank(call) ? {} : view?.arguments;
+      view = { index: call.index, id: call.id, name: call.name, arguments: args };
+      call.view = view;
+      call.renamed = false;
+    }
+    views.push(view);
+  }
+  return views;
+}
