@@ -1,6 +1,7 @@
 import { PartialJsonParser } from '../structured/partial-json-parser.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCallDelta } from '../wire/chunk.js';
 import { choiceIndex } from './chunk-assembler.js';
+import type { ChunkReader } from './chunk-reader.js';
 import { ToolCallSlots } from './tool-call-slots.js';
 
 /**
@@ -41,21 +42,19 @@ interface CallState {
 }
 
 /**
- * The function tool calls of the first choice (index 0) as they stream: after each chunk that changed
- * what they show, the list of every call so far, in index order. A call whose view did not change is
- * the same object as in the list before, and successive arguments share unchanged subtrees. Each
- * chunk costs work proportional to its own arguments text; the last list holds each call's arguments
- * as `final()` parses them (`{}` for a call sent without arguments).
+ * Follows the function tool calls of the first choice (index 0) chunk by chunk: `add()` returns the
+ * list of every call so far, in index order, when a chunk changed what they show. A call whose view
+ * did not change is the same object as in the list before, and successive arguments share unchanged
+ * subtrees. Each chunk costs work proportional to its own arguments text; the list `end()` returns
+ * holds each call's arguments as `final()` parses them (`{}` for a call sent without arguments).
  */
-export async function* toolCallPartialsOf(
-  chunks: AsyncIterator<ChatCompletionChunk>,
-): AsyncGenerator<readonly PartialToolCall[], void, undefined> {
-  const slots = new ToolCallSlots<CallState>();
+export class ToolCallPartials implements ChunkReader<readonly PartialToolCall[]> {
+  readonly #slots = new ToolCallSlots<CallState>();
   /** Every call, in index order (remade only when a call opens). */
-  let calls: CallState[] = [];
-  let opened = false;
-  const open = (index: number): CallState => {
-    opened = true;
+  #calls: CallState[] = [];
+  #opened = false;
+  readonly #open = (index: number): CallState => {
+    this.#opened = true;
     return {
       id: '',
       index,
@@ -67,37 +66,38 @@ export async function* toolCallPartialsOf(
       view: undefined,
     };
   };
-  try {
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) break;
-      const choices = next.value.choices;
-      if (!Array.isArray(choices)) continue;
-      let touched = false;
-      for (let i = 0; i < choices.length; i++) {
-        const choice = choices[i];
-        const parts =
-          choice !== undefined && choiceIndex(choice.index) === 0 ? choice.delta?.tool_calls : undefined;
-        if (!Array.isArray(parts)) continue;
-        for (const part of parts) {
-          if (part !== undefined) addPart(slots.of(part.index, part.id, open), part);
-          touched = true;
-        }
-      }
-      if (opened) {
-        calls = slots.sorted();
-        opened = false;
-      }
-      if (touched && calls.some((call) => !call.custom && (call.renamed || call.parser.due))) {
-        yield viewsOf(calls, false);
+
+  add(chunk: ChatCompletionChunk): readonly PartialToolCall[] | undefined {
+    const choices = chunk.choices;
+    if (!Array.isArray(choices)) return undefined;
+    let touched = false;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i];
+      const parts =
+        choice !== undefined && choiceIndex(choice.index) === 0 ? choice.delta?.tool_calls : undefined;
+      if (!Array.isArray(parts)) continue;
+      for (const part of parts) {
+        if (part !== undefined) addPart(this.#slots.of(part.index, part.id, this.#open), part);
+        touched = true;
       }
     }
+    if (!touched) return undefined;
+    if (this.#opened) {
+      this.#calls = this.#slots.sorted();
+      this.#opened = false;
+    }
+    const calls = this.#calls;
+    return calls.some((call) => !call.custom && (call.renamed || call.parser.due))
+      ? viewsOf(calls, false)
+      : undefined;
+  }
+
+  end(): readonly PartialToolCall[] | undefined {
+    const calls = this.#calls;
     for (const call of calls) call.parser.end();
-    if (calls.some((call) => !call.custom && (call.renamed || call.parser.changed || isBlank(call)))) {
-      yield viewsOf(calls, true);
-    }
-  } finally {
-    await chunks.return?.();
+    return calls.some((call) => !call.custom && (call.renamed || call.parser.changed || isBlank(call)))
+      ? viewsOf(calls, true)
+      : undefined;
   }
 }
 

@@ -1,10 +1,9 @@
-import type { ChatStream } from '../stream/chat-stream.js';
-import { choiceIndex } from '../stream/chunk-assembler.js';
+import { type ChatStream, readValues } from '../stream/chat-stream.js';
 import type { PartialToolCall } from '../stream/tool-call-partials.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
+import { OutputPartials } from './output-partials.js';
 import { type ParseSpec, parseCompletion } from './parse-completion.js';
 import type { ParsedChatCompletion, ParsedToolCall } from './parsed-completion.js';
-import { PartialJsonParser } from './partial-json-parser.js';
 
 /** A value still arriving: every property optional, all the way down. */
 export type DeepPartial<T> = T extends readonly (infer TItem)[]
@@ -86,21 +85,8 @@ export class ParsedChatStream<TParsed = null, TCall = ParsedToolCall>
    * `PartialJsonParser.due`); the last value equals the parsed output. Not validated (it is
    * incomplete): `final()` is.
    */
-  async *partials(): AsyncGenerator<DeepPartial<TParsed>, void, undefined> {
-    const parser = new PartialJsonParser();
-    for await (const chunk of this.#stream) {
-      const choices = chunk.choices;
-      if (!Array.isArray(choices)) continue;
-      for (let i = 0; i < choices.length; i++) {
-        const choice = choices[i];
-        if (choice === undefined || choiceIndex(choice.index) !== 0) continue;
-        const delta = choice.delta?.content;
-        if (typeof delta === 'string' && delta !== '') parser.push(delta);
-      }
-      if (parser.due) yield parser.value as DeepPartial<TParsed>;
-    }
-    parser.end();
-    if (parser.changed) yield parser.value as DeepPartial<TParsed>;
+  partials(): AsyncIterableIterator<DeepPartial<TParsed>> {
+    return readValues(this.#stream, 'partials()', new OutputPartials<DeepPartial<TParsed>>());
   }
 
   /**
@@ -113,12 +99,8 @@ export class ParsedChatStream<TParsed = null, TCall = ParsedToolCall>
    *   for (const call of calls) if (call.name === 'get_weather') console.log(call.arguments?.city);
    * }
    */
-  toolCallPartials(): AsyncGenerator<readonly inferPartialToolCall<TCall>[], void, undefined> {
-    return this.#stream.toolCallPartials() as AsyncGenerator<
-      readonly inferPartialToolCall<TCall>[],
-      void,
-      undefined
-    >;
+  toolCallPartials(): AsyncIterableIterator<readonly inferPartialToolCall<TCall>[]> {
+    return this.#stream.toolCallPartials() as AsyncIterableIterator<readonly inferPartialToolCall<TCall>[]>;
   }
 
   /**

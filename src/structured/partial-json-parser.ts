@@ -82,9 +82,7 @@ export class PartialJsonParser {
    * Reading it hands the value out: the parser copies (rather than changes) what it holds later.
    */
   get value(): unknown {
-    let width = 0;
-    for (const frame of this.#stack) width += frame.width;
-    this.#allowance -= width;
+    this.#allowance -= this.#readCost();
     this.#shared = this.#stack.length;
     this.#changed = false;
     return this.#root;
@@ -97,16 +95,26 @@ export class PartialJsonParser {
 
   /**
    * Whether a reader that follows every change should read `value` now: it changed, and the copies
-   * that reading makes the parser do later are paid for by the text pushed since the last read. Reading
-   * copies the open arrays and objects once (every member), so with a very wide array or object open
-   * (more than a few hundred members) it becomes due every few pushes rather than at each: the work
-   * stays proportional to the text.
+   * that reading makes the parser do later are paid for by the text pushed since the last read (64
+   * members a character). Reading copies the open arrays and objects once (every member), so with
+   * a very wide one open (more than 256 members for 4-character pieces) it becomes due every few
+   * pushes rather than at each: the work stays proportional to the text. `partials()` reads when due.
    */
   get due(): boolean {
     if (!this.#changed) return false;
-    let width = 0;
-    for (const frame of this.#stack) width += frame.width;
-    return width <= this.#allowance;
+    return Math.min(this.#readCost(), maxAllowance) <= this.#allowance;
+  }
+
+  /**
+   * What reading the value now makes the parser copy later: every member of every open container. A
+   * container of more than 16,384 members counts 16 times: V8 allocates a copy that large in its
+   * large-object space, and each costs (with the garbage collection it brings) over ten times as much
+   * a member (bench/structured-stream.bench.ts, the array of 100,000 numbers).
+   */
+  #readCost(): number {
+    let cost = 0;
+    for (const frame of this.#stack) cost += frame.width <= largeWidth ? frame.width : frame.width * 16;
+    return cost;
   }
 
   /** Why the text is not JSON; `undefined` while it may still be. */
@@ -397,13 +405,19 @@ interface Frame {
 }
 
 /**
- * The copies of container members each character of text pays for. A copy costs about a nanosecond a
- * member, the rest of a stream's work several microseconds a 4-character chunk (bench/structured-stream.bench.ts):
- * 256 a character keeps the copying a small share of it.
+ * The copies of container members each character of text pays for. A copy costs a few nanoseconds a
+ * member (with the garbage collection it causes), the rest of a stream's work several microseconds a
+ * 4-character chunk: at 64 a character (256 a chunk), bench/structured-stream.bench.ts keeps partials
+ * within 1.5x of final() alone with a 900-member array open, yielding at about two chunks in three.
  */
-const copiesPerCharacter = 256;
-/** What a long stretch of text without reads may save up: about a millisecond of copying. */
-const maxAllowance = 1_000_000;
+const copiesPerCharacter = 64;
+/**
+ * What a long stretch of text without reads may save up (a few milliseconds of copying); a read that
+ * costs more is due once this much is saved.
+ */
+const maxAllowance = 4_000_000;
+/** Members from which an array or object lands in V8's large-object space (128 KiB of pointers). */
+const largeWidth = 16_384;
 
 // What the parser expects next.
 const VALUE = 0;

@@ -3,7 +3,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { type ChatCompletionChunk, ChatStream, parsePartialJson, tool } from '../../src/index.js';
+import {
+  type ChatCompletionChunk,
+  ChatStream,
+  IncompleteStreamError,
+  parsePartialJson,
+  tool,
+} from '../../src/index.js';
 import { replies } from '../../src/testing/index.js';
 import { clientOf, withServer } from '../client/support.js';
 
@@ -63,6 +69,11 @@ function piecesOf(text: string, size: number): string[] {
   const out: string[] = [];
   for (let at = 0; at < text.length; at += size) out.push(text.slice(at, at + size));
   return out;
+}
+
+function streamOf(chunks: readonly ChatCompletionChunk[]): ChatStream {
+  const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;
+  return new ChatStream({ response: Promise.resolve(new Response(body)), abort() {} });
 }
 
 const Report = v.object({
@@ -224,8 +235,7 @@ test('toolCallPartials(): typed calls as their arguments arrive, unchanged calls
 
 test('ChatStream.toolCallPartials(): any stream, untyped arguments; a chunk that changes nothing yields nothing', async () => {
   const chunks = callChunks([{ name: 'lookup', pieces: ['{"q"', ': ', '"ab', 'c"', '}'] }]);
-  const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`;
-  const stream = new ChatStream({ response: Promise.resolve(new Response(body)), abort() {} });
+  const stream = streamOf(chunks);
   const lists: unknown[] = [];
   for await (const calls of stream.toolCallPartials()) lists.push(calls.map((call) => call.arguments));
   assert.equal(lists, [[undefined], [{}], [{ q: 'ab' }], [{ q: 'abc' }]]);
@@ -263,6 +273,39 @@ test('run(): the step hook reads typed tool-call partials, and the loop goes on'
     assert.is(result.completion.choices[0]?.message.content, 'Sunny.');
     assert.is(result.steps[0]?.toolMessages[0]?.content, 'Sunny in Lyon');
   });
+});
+
+test('partial readers are streams readers: claimed at the first next(), one at a time, in order, leaving cancels', async () => {
+  const chunks = callChunks([{ name: 'lookup', pieces: ['{"q"', ': ', '"ab', 'c"', '}'] }]);
+  // Asked for but never read: final() still reads the stream.
+  const unread = streamOf(chunks);
+  unread.toolCallPartials();
+  assert.is((await unread.final()).choices[0]?.message.tool_calls?.length, 1);
+  // Read: a second reader is refused, naming the first.
+  const read = streamOf(chunks);
+  const partials = read.toolCallPartials();
+  // Asked for all at once, the values still come in order.
+  const all = await Promise.all([partials.next(), partials.next(), partials.next(), partials.next()]);
+  assert.equal(
+    all.map((result) => (result.done ? 'done' : result.value[0]?.arguments)),
+    [undefined, {}, { q: 'ab' }, { q: 'abc' }],
+  );
+  assert.throws(() => read.text(), /already read by toolCallPartials\(\)/);
+  assert.is((await partials.next()).done, true);
+  // Leaving early cancels the request, as leaving a loop does (this body never ends by itself).
+  const open = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(`data: ${JSON.stringify(chunks[0])}\n\n`));
+    },
+  });
+  const left = new ChatStream({ response: Promise.resolve(new Response(open)), abort() {} });
+  for await (const _ of left.toolCallPartials()) break;
+  try {
+    await left.final();
+    assert.unreachable('final() should reject');
+  } catch (error) {
+    assert.instance(error, IncompleteStreamError);
+  }
 });
 
 test.run();
