@@ -10,7 +10,7 @@ import {
   parsePartialJson,
   tool,
 } from '../../src/index.js';
-import { replies } from '../../src/testing/index.js';
+import { type FakeServer, replies } from '../../src/testing/index.js';
 import { clientOf, withServer } from '../client/support.js';
 
 const test = suite('streamed partials');
@@ -92,17 +92,22 @@ const answer = JSON.stringify({
   ],
 });
 
+/** A streamed request for a Report, from the fake server. */
+function reportStream(server: FakeServer) {
+  return clientOf(server)
+    .chat()
+    .model('gpt-4o')
+    .user('Report')
+    .jsonSchema(Report, { name: 'report' })
+    .stream()
+    .send();
+}
+
 test('partials(): each value is the text so far parsed, only when it changed, sharing what did not, ending on the parsed output', async () => {
   const pieces = piecesOf(answer, 3);
   await withServer(async (server) => {
     server.enqueue(replies.stream(contentChunks(pieces)));
-    const stream = clientOf(server)
-      .chat()
-      .model('gpt-4o')
-      .user('Report')
-      .jsonSchema(Report, { name: 'report' })
-      .stream()
-      .send();
+    const stream = reportStream(server);
     const partials: unknown[] = [];
     const frozen: string[] = [];
     for await (const partial of stream.partials()) {
@@ -146,13 +151,7 @@ test('partials(): each value is the text so far parsed, only when it changed, sh
 test('partials(): a stream whose answer is not JSON yields nothing, and final() reports it', async () => {
   await withServer(async (server) => {
     server.enqueue(replies.stream(contentChunks(['{"title": ', 'Sure! Here', ' it is'])));
-    const stream = clientOf(server)
-      .chat()
-      .model('gpt-4o')
-      .user('Report')
-      .jsonSchema(Report, { name: 'report' })
-      .stream()
-      .send();
+    const stream = reportStream(server);
     const partials: unknown[] = [];
     for await (const partial of stream.partials()) partials.push(partial);
     assert.equal(partials, [{}]);
