@@ -86,18 +86,12 @@ export class ToolCallPartials implements ChunkReader<readonly PartialToolCall[]>
       this.#calls = this.#slots.sorted();
       this.#opened = false;
     }
-    const calls = this.#calls;
-    return calls.some((call) => !call.custom && (call.renamed || call.parser.due))
-      ? viewsOf(calls, false)
-      : undefined;
+    return anyNews(this.#calls, false) ? viewsOf(this.#calls, false) : undefined;
   }
 
   end(): readonly PartialToolCall[] | undefined {
-    const calls = this.#calls;
-    for (const call of calls) call.parser.end();
-    return calls.some((call) => !call.custom && (call.renamed || call.parser.changed || isBlank(call)))
-      ? viewsOf(calls, true)
-      : undefined;
+    for (const call of this.#calls) call.parser.end();
+    return anyNews(this.#calls, true) ? viewsOf(this.#calls, true) : undefined;
   }
 }
 
@@ -115,6 +109,19 @@ function addPart(call: CallState, part: ChatCompletionChunkToolCallDelta): void 
     call.parser.push(args);
     if (call.blank && args.trim() !== '') call.blank = false;
   }
+}
+
+/**
+ * Whether a function call has something new to show: it opened or got its id or name, or its
+ * arguments are due for a read (at the end: changed at all, or never sent). A loop, not `some()`
+ * with an arrow: no closure made per chunk.
+ */
+function anyNews(calls: readonly CallState[], last: boolean): boolean {
+  for (const call of calls) {
+    if (call.custom) continue;
+    if (call.renamed || (last ? call.parser.changed || isBlank(call) : call.parser.due)) return true;
+  }
+  return false;
 }
 
 /** Whether a finished call had no arguments at all: `final()` reads those as `{}`. */

@@ -95,9 +95,9 @@ export class PartialJsonParser {
 
   /**
    * Whether a reader that follows every change should read `value` now: it changed, and the copies
-   * that reading makes the parser do later are paid for by the text pushed since the last read (64
+   * that reading makes the parser do later are paid for by the text pushed since the last read (32
    * members a character). Reading copies the open arrays and objects once (every member), so with
-   * a very wide one open (more than 256 members for 4-character pieces) it becomes due every few
+   * a very wide one open (more than 128 members for 4-character pieces) it becomes due every few
    * pushes rather than at each: the work stays proportional to the text. `partials()` reads when due.
    */
   get due(): boolean {
@@ -407,10 +407,11 @@ interface Frame {
 /**
  * The copies of container members each character of text pays for. A copy costs a few nanoseconds a
  * member (with the garbage collection it causes), the rest of a stream's work several microseconds a
- * 4-character chunk: at 64 a character (256 a chunk), bench/structured-stream.bench.ts keeps partials
- * within 1.5x of final() alone with a 900-member array open, yielding at about two chunks in three.
+ * 4-character chunk. At 32 a character (128 a chunk) the copying per chunk stops growing once about a
+ * hundred members are open, so the cost of partials stays flat as an answer grows
+ * (bench/structured-stream.bench.ts: with 900 report sections open, a value about every seventh chunk).
  */
-const copiesPerCharacter = 64;
+const copiesPerCharacter = 32;
 /**
  * What a long stretch of text without reads may save up (a few milliseconds of copying); a read that
  * costs more is due once this much is saved.
