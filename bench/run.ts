@@ -12,6 +12,7 @@ type Bench = () => Promise<BenchResult>;
 const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['builder', () => import('./builder.bench.js')],
   ['stream', () => import('./stream.bench.js')],
+  ['structured-stream', () => import('./structured-stream.bench.js')],
   ['round-trip', () => import('./round-trip.bench.js')],
   ['scale', () => import('./scale.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],

@@ -86,7 +86,11 @@ export type { ValidationResult } from './schema/validation-result.js';
 
 // Tools, structured output and the tool loop
 export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
-export { type DeepPartial, ParsedChatStream } from './structured/parsed-chat-stream.js';
+export {
+  type DeepPartial,
+  type inferPartialToolCall,
+  ParsedChatStream,
+} from './structured/parsed-chat-stream.js';
 export type {
   ParsedChatCompletion,
   ParsedChatCompletionChoice,
@@ -96,6 +100,7 @@ export type {
   ParsedToolCall,
 } from './structured/parsed-completion.js';
 export { parsePartialJson } from './structured/partial-json.js';
+export { PartialJsonParser } from './structured/partial-json-parser.js';
 export type {
   inferInput,
   inferOutput,
@@ -120,6 +125,7 @@ export type { FilesAPI, FileUploadOptions } from './client/files.js';
 
 // Streaming
 export { ChatStream, type StreamSource } from './stream/chat-stream.js';
+export type { PartialToolCall } from './stream/tool-call-partials.js';
 
 // Many requests: fan-out and batch lines (the Node-only batch workflow is in chatwright/batch)
 export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';

@@ -14,6 +14,8 @@ import type {
   ResponseServiceTier,
   Usage,
 } from '../wire/response.js';
+import { sortedByKey } from './sorted-by-key.js';
+import { ToolCallSlots } from './tool-call-slots.js';
 
 interface ToolCallState {
   id: string;
@@ -28,12 +30,7 @@ interface ChoiceState {
   content: string | null;
   refusal: string | null;
   reasoning: string | null;
-  /** By the tool call's `index` (a Map: an index of 5e7 must not make a 5e7-slot array). */
-  toolCalls: Map<number, ToolCallState> | undefined;
-  /** The call that an index-less delta without a new id continues. */
-  lastCall: ToolCallState | undefined;
-  /** The slot an index-less delta with a new id opens: one past the highest index so far. */
-  nextCallIndex: number;
+  toolCalls: ToolCallSlots<ToolCallState> | undefined;
   functionCall: { name: string; arguments: string } | undefined;
   audio: { id: string; expires_at: number; data: string; transcript: string } | undefined;
   finishReason: string | null;
@@ -115,8 +112,6 @@ export class ChunkAssembler {
         refusal: null,
         reasoning: null,
         toolCalls: undefined,
-        lastCall: undefined,
-        nextCallIndex: 0,
         functionCall: undefined,
         audio: undefined,
         finishReason: null,
@@ -172,13 +167,12 @@ function addDelta(state: ChoiceState, delta: ChatCompletionChunkDelta): void {
   }
   const toolCalls = delta.tool_calls;
   if (toolCalls) {
-    state.toolCalls ??= new Map();
+    state.toolCalls ??= new ToolCallSlots();
     const calls = state.toolCalls;
     for (let i = 0; i < toolCalls.length; i++) {
       const part = toolCalls[i];
       if (part === undefined) continue;
-      const call = toolCallOf(state, calls, part.index, part.id);
-      if (call.id === '' && part.id) call.id = part.id;
+      const call = calls.of(part.index, part.id, newToolCall);
       if (call.type === '' && part.type) call.type = part.type;
       const fn = part.function;
       if (fn) {
@@ -209,58 +203,13 @@ function addDelta(state: ChoiceState, delta: ChatCompletionChunkDelta): void {
   }
 }
 
-/**
- * The call a tool-call delta adds to. With an `index`, the call at that index. Without one (Gemini's
- * OpenAI-compatible API sends parallel calls in separate chunks, none indexed): a delta with an id
- * not seen yet opens the next slot, and a delta with no id (or the id of the last call) continues
- * the last call opened.
- */
-function toolCallOf(
-  state: ChoiceState,
-  calls: Map<number, ToolCallState>,
-  rawIndex: unknown,
-  id: string | undefined,
-): ToolCallState {
-  let index: number;
-  if (typeof rawIndex === 'number' && Number.isFinite(rawIndex)) {
-    index = rawIndex;
-  } else {
-    const last = state.lastCall;
-    if (last !== undefined && (!id || last.id === '' || last.id === id)) return last;
-    const known = id ? findById(calls, id) : undefined;
-    if (known !== undefined) return known;
-    index = state.nextCallIndex;
-  }
-  let call = calls.get(index);
-  if (call === undefined) {
-    call = { id: '', type: '', name: '', args: '' };
-    calls.set(index, call);
-    if (index >= state.nextCallIndex) state.nextCallIndex = Math.floor(index) + 1;
-  }
-  state.lastCall = call;
-  return call;
-}
-
-function findById(calls: Map<number, ToolCallState>, id: string): ToolCallState | undefined {
-  for (const call of calls.values()) if (call.id === id) return call;
-  return undefined;
+function newToolCall(): ToolCallState {
+  return { id: '', type: '', name: '', args: '' };
 }
 
 /** A choice's key: its `index` when it is a finite number (negative and fractional kept), else 0. */
-function choiceIndex(index: unknown): number {
+export function choiceIndex(index: unknown): number {
   return typeof index === 'number' && Number.isFinite(index) ? index : 0;
-}
-
-/** The values of a Map in ascending key order (keys arrive in order almost always: no sort then). */
-function sortedByKey<T>(map: Map<number, T>): T[] {
-  const keys = [...map.keys()];
-  for (let i = 1; i < keys.length; i++) {
-    if ((keys[i] as number) < (keys[i - 1] as number)) {
-      keys.sort((a, b) => a - b);
-      break;
-    }
-  }
-  return keys.map((key) => map.get(key) as T);
 }
 
 function append(
@@ -286,7 +235,7 @@ function buildChoice(state: ChoiceState): ChatCompletionChoice {
   };
   if (state.toolCalls !== undefined) {
     const toolCalls: ChatCompletionMessageToolCall[] = [];
-    for (const call of sortedByKey(state.toolCalls)) {
+    for (const call of state.toolCalls.sorted()) {
       toolCalls.push(
         call.type === 'custom'
           ? { id: call.id, type: 'custom', custom: { name: call.name, input: call.args } }

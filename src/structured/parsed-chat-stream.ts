@@ -1,8 +1,9 @@
-import type { ChatStream } from '../stream/chat-stream.js';
+import { type ChatStream, readValues } from '../stream/chat-stream.js';
+import type { PartialToolCall } from '../stream/tool-call-partials.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
+import { OutputPartials } from './output-partials.js';
 import { type ParseSpec, parseCompletion } from './parse-completion.js';
 import type { ParsedChatCompletion, ParsedToolCall } from './parsed-completion.js';
-import { parsePartialJson } from './partial-json.js';
 
 /** A value still arriving: every property optional, all the way down. */
 export type DeepPartial<T> = T extends readonly (infer TItem)[]
@@ -10,6 +11,17 @@ export type DeepPartial<T> = T extends readonly (infer TItem)[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
+
+/**
+ * The partial view of a parsed tool call type: for a schema tool, its name and its arguments with every
+ * property optional; a union of tools gives a union discriminated by `name`.
+ */
+export type inferPartialToolCall<TCall> = TCall extends {
+  type: 'function';
+  function: { name: infer TName extends string; parsed_arguments: infer TArgs };
+}
+  ? PartialToolCall<TName, DeepPartial<TArgs>>
+  : never;
 
 /**
  * A streamed completion with a schema: a `ChatStream` whose `final()` is parsed and validated (the
@@ -66,29 +78,29 @@ export class ParsedChatStream<TParsed = null, TCall = ParsedToolCall>
 
   /**
    * The structured output of the first choice as it arrives, parsed leniently from the JSON so far:
-   * a new value each time a chunk changes it. Not validated (it is incomplete): `final()` is.
+   * a new value after each chunk that changed it (a key, a number or a literal still arriving is left
+   * out). Successive values share every subtree that did not change: compare by identity to re-render
+   * only what changed; a value once yielded never changes. Each chunk costs work proportional to its
+   * own text (with very wide arrays or objects open, a value comes every few chunks instead, see
+   * `PartialJsonParser.due`); the last value equals the parsed output. Not validated (it is
+   * incomplete): `final()` is.
    */
-  async *partials(): AsyncGenerator<DeepPartial<TParsed>, void, undefined> {
-    let content = '';
-    // A chunk that only adds a quote or a colon changes no value: such repeats are skipped.
-    let last = '';
-    for await (const chunk of this.#stream) {
-      let grew = false;
-      for (const choice of chunk.choices) {
-        const delta = choice.index === 0 ? choice.delta?.content : undefined;
-        if (delta) {
-          content += delta;
-          grew = true;
-        }
-      }
-      if (!grew) continue;
-      const partial = parsePartialJson(content);
-      if (partial === undefined) continue;
-      const json = JSON.stringify(partial);
-      if (json === last) continue;
-      last = json;
-      yield partial as DeepPartial<TParsed>;
-    }
+  partials(): AsyncIterableIterator<DeepPartial<TParsed>> {
+    return readValues(this.#stream, 'partials()', new OutputPartials<DeepPartial<TParsed>>());
+  }
+
+  /**
+   * The function tool calls of the first choice while they stream, typed by their tools: after each
+   * chunk that changed them, every call so far with its arguments parsed leniently (as `partials()`
+   * does for the output). Not validated: `final()` is.
+   *
+   * @example
+   * for await (const calls of stream.toolCallPartials()) {
+   *   for (const call of calls) if (call.name === 'get_weather') console.log(call.arguments?.city);
+   * }
+   */
+  toolCallPartials(): AsyncIterableIterator<readonly inferPartialToolCall<TCall>[]> {
+    return this.#stream.toolCallPartials() as AsyncIterableIterator<readonly inferPartialToolCall<TCall>[]>;
   }
 
   /**

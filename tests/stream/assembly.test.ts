@@ -304,6 +304,8 @@ test('tool calls without index (Gemini): a new id opens the next call, a delta w
       call({ function: { arguments: '"Paris"}' } }),
       call({ id: 'call_b', type: 'function', function: { name: 'time', arguments: '{"tz":"CET"}' } }),
       call({ id: 'call_b', function: { arguments: '' } }),
+      // A known id goes back to its call (looked up by id, whatever the number of calls so far).
+      call({ id: 'call_a', function: { arguments: ' ' } }),
       {
         ...base,
         choices: [
@@ -323,7 +325,7 @@ test('tool calls without index (Gemini): a new id opens the next call, a delta w
   );
   const completion = await stream.final();
   assert.equal(completion.choices[0]?.message.tool_calls, [
-    { id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+    { id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"} ' } },
     { id: 'call_b', type: 'function', function: { name: 'time', arguments: '{"tz":"CET"}' } },
     { id: 'call_c', type: 'function', function: { name: 'news', arguments: '{}' } },
     { id: 'call_d', type: 'function', function: { name: 'stocks', arguments: '{}' } },

@@ -11,6 +11,7 @@ import {
   chat,
   type ParsedChatStream,
   type ParsedFunctionToolCall,
+  type PartialToolCall,
   type RunResult,
   tool,
 } from '../../src/index.js';
@@ -146,6 +147,39 @@ async function streamed() {
   >();
 }
 void streamed;
+
+// Streaming tool calls: partial arguments typed by their tool, the union discriminated by name.
+async function streamedCalls() {
+  for await (const calls of withTools.stream().send().toolCallPartials()) {
+    for (const call of calls) {
+      expectTypeOf(call.name).toEqualTypeOf<'get_weather' | 'get_stock'>();
+      if (call.name === 'get_weather') {
+        expectTypeOf(call.arguments).toEqualTypeOf<
+          { city?: string; unit?: 'c' | 'f' | undefined } | undefined
+        >();
+      } else {
+        expectTypeOf(call.arguments).toEqualTypeOf<
+          { ticker?: string; exchange?: 'NYSE' | 'NASDAQ' | undefined } | undefined
+        >();
+        // @ts-expect-error a get_stock call has no city
+        void call.arguments?.city;
+      }
+    }
+  }
+  // A plain stream: untyped arguments.
+  for await (const calls of chat().model('gpt-4o').user('Hi').stream().send().toolCallPartials()) {
+    expectTypeOf(calls).toEqualTypeOf<readonly PartialToolCall<string, unknown>[]>();
+  }
+  // The run() loop's step hook gets the same typed partials.
+  await withTools.stream().run({
+    onStream: async (stream) => {
+      for await (const calls of stream.toolCallPartials()) {
+        expectTypeOf(calls[0]?.name).toEqualTypeOf<'get_weather' | 'get_stock' | undefined>();
+      }
+    },
+  });
+}
+void streamedCalls;
 
 // ---- run(): typed result, gated like send() ------------------------------------------------------
 async function loop() {
