@@ -148,6 +148,35 @@ type SendBy<TStream extends boolean, TStreamResult, TResult> = [TStream] extends
     : (options?: SendOptions) => TStreamResult | Promise<TResult>;
 
 /**
+ * The wire body `toJSON()` returns, typed as far as the calls made say: `model` (its id) and
+ * `messages` are there once set, and `stream` is `true` after `.stream()`. So a sendable builder's body is the
+ * official `openai` package's `ChatCompletionCreateParamsNonStreaming` (or `...Streaming`), with no cast.
+ * One value is typed out: `service_tier: 'fast'`, which the official schema has and the `openai`
+ * package's types (6.x) do not yet; `.serviceTier('fast')` still sends it.
+ */
+export type RequestBodyOf<TState extends BuilderState> = Readonly<
+  Omit<ChatCompletionRequest, 'model' | 'messages' | 'stream' | 'service_tier'> & {
+    service_tier?: Exclude<ServiceTier, 'fast'> | null;
+  }
+> &
+  // Written without a mapped type over the state (Readonly<...>), which would make the compiler
+  // compare builders member by member, and give up before it tells two models apart.
+  ([TState['model']] extends [null]
+    ? { readonly model?: string }
+    : null extends TState['model']
+      ? { readonly model?: Exclude<TState['model'], null> }
+      : { readonly model: TState['model'] }) &
+  ([TState['hasMessages']] extends [true]
+    ? { readonly messages: ChatMessage[] }
+    : { readonly messages?: ChatMessage[] }) &
+  ([TState['stream']] extends [true]
+    ? { readonly stream: true }
+    : [TState['stream']] extends [false]
+      ? { readonly stream?: false | null }
+      : { readonly stream?: boolean | null }) &
+  Readonly<Record<string, unknown>>;
+
+/**
  * What `send()` is in a given state: callable once the request is complete, a readable error before.
  * Without a schema it depends on the stream flag alone, so the compiler reuses one of three types.
  */
@@ -547,7 +576,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`.
    * @example JSON.stringify(chat().model('gpt-4o').user('Hi')) // '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}'
    */
-  toJSON(): Readonly<Partial<ChatCompletionRequest>> & Readonly<Record<string, unknown>>;
+  toJSON(): RequestBodyOf<TState>;
 
   /**
    * The line of a Batch API input file for this request: `custom_id`, `method`, `url` and the body,
