@@ -1,5 +1,5 @@
 // Teams migrating from the official `openai` package keep their params objects and the code that
-// takes `ChatCompletion`: chatwright's types meet the SDK's in both directions, with no cast.
+// takes the SDK's params: chatwright's types meet the SDK's in both directions, with no cast.
 import { expectTypeOf } from 'expect-type';
 import type OpenAI from 'openai';
 import type {
@@ -30,3 +30,8 @@ export const either: OpenAI.ChatCompletionCreateParams = sendable.toJSON();
 export const mixedUp: ChatCompletionCreateParamsNonStreaming = sendable.stream().toJSON();
 // @ts-expect-error a body without a model is not the SDK's params (model is required there)
 export const noModel: ChatCompletionCreateParamsNonStreaming = chat().user('Hi').toJSON();
+
+// The body's type says what the calls say: the model id, and whether it streams.
+expectTypeOf(sendable.toJSON().model).toEqualTypeOf<'gpt-4o'>();
+expectTypeOf(sendable.stream().toJSON().stream).toEqualTypeOf<true>();
+expectTypeOf(chat().user('Hi').toJSON().model).toEqualTypeOf<string | undefined>();
