@@ -28,10 +28,12 @@ import { type ParseSpec, parseCompletion } from '../structured/parse-completion.
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
 import { isStandardSchema } from '../structured/standard-schema.js';
+import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
 import { type ChatTool, isChatTool } from '../tools/tool.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,
+  JsonSchema,
   ResponseFormatJsonSchema,
   Tool,
   ToolChoice,
@@ -214,14 +216,14 @@ export class ChatBuilderImpl {
   // ---- response formats
 
   jsonSchema(schema: Record<string, unknown>, options: JsonSchemaOptions) {
-    // A Standard Schema is converted (and parses the answers); a JSON Schema is sent as given.
-    const compiled = isStandardSchema(schema)
-      ? compileSchema(schema, options?.name, options?.strict ?? true)
-      : undefined;
+    // A Standard Schema is converted (and parses the answers); a JSON Schema is sent as given, and
+    // checked against strict mode's rules when it is sent as strict (the default).
+    const strict = options?.strict ?? true;
+    const compiled = isStandardSchema(schema) ? compileSchema(schema, options?.name, strict) : undefined;
     const json_schema: ResponseFormatJsonSchema['json_schema'] = {
       name: options?.name,
-      schema: compiled?.jsonSchema ?? copyCallerData(schema, 'response_format.json_schema.schema'),
-      strict: compiled?.strict ?? options?.strict ?? true,
+      schema: compiled?.jsonSchema ?? rawJsonSchema(schema, options?.name, strict),
+      strict: compiled?.strict ?? strict,
     };
     if (options?.description !== undefined) json_schema.description = options.description;
     return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(compiled));
@@ -473,6 +475,13 @@ export class ChatBuilderImpl {
       },
     };
   }
+}
+
+/** A caller's JSON Schema, copied to be sent as given; when sent as strict, checked against its rules. */
+function rawJsonSchema(schema: Record<string, unknown>, name: string, strict: boolean): JsonSchema {
+  const copy = copyCallerData(schema, 'response_format.json_schema.schema') as JsonSchema;
+  if (strict && isJsonObject(copy)) assertStrictJsonSchema(copy, name);
+  return copy;
 }
 
 /**

@@ -52,7 +52,10 @@ export interface FunctionToolInit<TName extends string = string> {
   readonly description?: string;
   /** A JSON Schema object for the arguments; omitted means no arguments. */
   readonly parameters?: JsonSchema;
-  /** Structured-outputs mode: the model's arguments follow the schema exactly. */
+  /**
+   * Structured-outputs mode: the model's arguments follow the schema exactly. Off unless set (the
+   * API's default); when `true`, the schema must follow strict mode's rules, or `StrictSchemaError`.
+   */
   readonly strict?: boolean;
   /** Never set: tells this init apart from a `tool()` object, which `.tool()` also takes. */
   readonly kind?: never;
@@ -70,7 +73,10 @@ export interface JsonSchemaOptions {
   /** The format's name: `a-z A-Z 0-9 _ -`, at most 64 characters. */
   readonly name: string;
   readonly description?: string;
-  /** Structured-outputs mode (the output follows the schema exactly). Default: `true`. */
+  /**
+   * Structured-outputs mode (the output follows the schema exactly). Default: `true`; a raw JSON Schema
+   * sent as strict must follow strict mode's rules, or `StrictSchemaError`.
+   */
   readonly strict?: boolean;
 }
 
@@ -391,7 +397,9 @@ export interface ChatBuilder<TState extends BuilderState> {
 
   /**
    * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object, sent as
-   * given; `strict` defaults to `true`. The output is not parsed.
+   * given; `strict` defaults to `true`, and a strict schema must already follow strict mode's rules
+   * (`additionalProperties: false`, every property required...), or `StrictSchemaError` at this call.
+   * The output is not parsed.
    * @example chat().jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }, { name: 'place' })
    */
   jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<With<TState, 'output', null>>;
