@@ -32,6 +32,7 @@ export type {
   LooseState,
   NoToolInputs,
   State,
+  Unset,
   With,
   WithMessage,
   WithParam,

@@ -316,6 +316,27 @@ export class ChatBuilderImpl {
 
   // ---- composition and output
 
+  unset(...fields: string[]) {
+    const unknown = fields.filter((field) => !knownRequestFields.has(field));
+    if (unknown.length > 0) {
+      throw new ValidationError(
+        unknown.map((field) => ({
+          path: '',
+          message: `unset() takes request fields by their wire names; "${field}" is not one`,
+          input: field,
+        })),
+      );
+    }
+    let node = this.#node;
+    for (const field of fields) node = node.remove(field);
+    // What the removed fields parsed answers with goes too: their schemas would parse nothing now.
+    const tools = fields.includes('tools') ? new Map<string, ChatTool>() : this.#schemas.tools;
+    const output = fields.includes('response_format') ? undefined : this.#schemas.output;
+    const schemas =
+      tools === this.#schemas.tools && output === this.#schemas.output ? this.#schemas : { output, tools };
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+  }
+
   extra(fields: Record<string, unknown>) {
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
       throw new ValidationError([{ path: '', message: 'extra() takes an object of fields', input: fields }]);

@@ -1,7 +1,15 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
-import type { BuilderState, Either, With, WithMessage, WithParam, WithTool } from '../state/builder-state.js';
+import type {
+  BuilderState,
+  Either,
+  Unset,
+  With,
+  WithMessage,
+  WithParam,
+  WithTool,
+} from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
@@ -548,6 +556,14 @@ export interface ChatBuilder<TState extends BuilderState> {
   moderation(options: ModerationOptions): ChatBuilder<TState>;
 
   // ---- composition and output -------------------------------------------------------------------------
+
+  /**
+   * Removes fields (wire names) from the body, as if they had never been set, and the types follow:
+   * a shared preset can change course. The key leaves the body; to send `null` ("not set" on the
+   * wire too), import it with `chat.fromJSON()`.
+   * @example support.unset('temperature').model('o3')
+   */
+  unset<const $Field extends KnownField>(...fields: $Field[]): ChatBuilder<Unset<TState, $Field>>;
 
   /**
    * Adds provider-specific fields the reference list lacks (kept apart from known fields, which they
