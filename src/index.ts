@@ -35,6 +35,7 @@ export type {
   LooseState,
   NoToolInputs,
   State,
+  Unset,
   With,
   WithCustomName,
   WithFunctionName,

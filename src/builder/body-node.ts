@@ -6,13 +6,16 @@ import type { ChatCompletionRequest } from '../wire/request.js';
 export type Body = Partial<ChatCompletionRequest>;
 type Fields = { [key: string]: unknown };
 
-/** One builder call's change to the body: a field replaced, or items appended to an array field. */
+/** One builder call's change to the body: a field replaced or removed, or items appended to an array field. */
 interface Change {
   readonly key: string;
-  /** Deep-frozen by the caller; for an append, the frozen array of new items. */
+  /** Deep-frozen by the caller; for an append, the frozen array of new items; `removed` for a removal. */
   readonly value: unknown;
   readonly append: boolean;
 }
+
+/** The value of a change that removes its field (`unset()`): the key leaves the body. */
+const removed: unique symbol = Symbol('removed');
 
 /**
  * How many builders may hang off one another, each holding its parent, before the newest parent is
@@ -67,6 +70,11 @@ export class BodyNode {
     return this.#derive({ key, value, append: false });
   }
 
+  /** A node without the field `key`. */
+  remove(key: string): BodyNode {
+    return this.#derive({ key, value: removed, append: false });
+  }
+
   /** A node whose array field `key` has `items` (a frozen array of deep-frozen values) appended. */
   append(key: string, items: readonly unknown[]): BodyNode {
     return this.#derive({ key, value: items, append: true });
@@ -105,7 +113,10 @@ export class BodyNode {
     // New values are deep-frozen before they arrive and only top-level fields are assigned, so the
     // root is the one new object: immer's auto-freeze (off on our instance) would only re-walk them.
     const body = immer.produce(base, (draft: Fields) => {
-      for (const key in patch) draft[key] = patch[key];
+      for (const key in patch) {
+        if (patch[key] === removed) delete draft[key];
+        else draft[key] = patch[key];
+      }
     });
     this.#body = Object.freeze(body);
     return this.#body;
@@ -237,7 +248,8 @@ function fold(base: Fields, changes: readonly Change[]): Fields {
       patch[key] = value;
       continue;
     }
-    const current: unknown = Object.hasOwn(patch, key) ? patch[key] : base[key];
+    const earlier: unknown = Object.hasOwn(patch, key) ? patch[key] : base[key];
+    const current = earlier === removed ? undefined : earlier;
     if (made.includes(current as unknown[])) {
       for (const item of items) (current as unknown[]).push(item);
     } else {

@@ -30,10 +30,12 @@ import { type ParseSpec, parseCompletion } from '../structured/parse-completion.
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
 import { isStandardSchema, type StandardSchema } from '../structured/standard-schema.js';
+import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
 import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,
+  JsonSchema,
   ResponseFormatJsonSchema,
   Tool,
   ToolChoice,
@@ -215,14 +217,14 @@ export class ChatBuilderImpl {
   // ---- response formats
 
   jsonSchema(schema: Record<string, unknown>, options: JsonSchemaOptions) {
-    // A Standard Schema is converted (and parses the answers); a JSON Schema is sent as given.
-    const compiled = isStandardSchema(schema)
-      ? compileSchema(schema, options?.name, options?.strict ?? true)
-      : undefined;
+    // A Standard Schema is converted (and parses the answers); a JSON Schema is sent as given, and
+    // checked against strict mode's rules when it is sent as strict (the default).
+    const strict = options?.strict ?? true;
+    const compiled = isStandardSchema(schema) ? compileSchema(schema, options?.name, strict) : undefined;
     const json_schema: ResponseFormatJsonSchema['json_schema'] = {
       name: options?.name,
-      schema: compiled?.jsonSchema ?? copyCallerData(schema, 'response_format.json_schema.schema'),
-      strict: compiled?.strict ?? options?.strict ?? true,
+      schema: compiled?.jsonSchema ?? rawJsonSchema(schema, options?.name, strict),
+      strict: compiled?.strict ?? strict,
     };
     if (options?.description !== undefined) json_schema.description = options.description;
     return this.#set('response_format', { type: 'json_schema', json_schema }, this.#withOutput(compiled));
@@ -318,6 +320,27 @@ export class ChatBuilderImpl {
   }
 
   // ---- composition and output
+
+  unset(...fields: string[]) {
+    const unknown = fields.filter((field) => !knownRequestFields.has(field));
+    if (unknown.length > 0) {
+      throw new ValidationError(
+        unknown.map((field) => ({
+          path: '',
+          message: `unset() takes request fields by their wire names; "${field}" is not one`,
+          input: field,
+        })),
+      );
+    }
+    let node = this.#node;
+    for (const field of fields) node = node.remove(field);
+    // What the removed fields parsed answers with goes too: their schemas would parse nothing now.
+    const tools = fields.includes('tools') ? new Map<string, ChatTool>() : this.#schemas.tools;
+    const output = fields.includes('response_format') ? undefined : this.#schemas.output;
+    const schemas =
+      tools === this.#schemas.tools && output === this.#schemas.output ? this.#schemas : { output, tools };
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+  }
 
   extra(fields: Record<string, unknown>) {
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
@@ -499,6 +522,13 @@ function toolNamesOf(body: Readonly<Body>): ReadonlySet<string> {
   }
   for (const fn of body.functions ?? []) names.add(fn.name);
   return names;
+}
+
+/** A caller's JSON Schema, copied to be sent as given; when sent as strict, checked against its rules. */
+function rawJsonSchema(schema: Record<string, unknown>, name: string, strict: boolean): JsonSchema {
+  const copy = copyCallerData(schema, 'response_format.json_schema.schema') as JsonSchema;
+  if (strict && isJsonObject(copy)) assertStrictJsonSchema(copy, name);
+  return copy;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { KnownModelId } from '../models/catalog.js';
 import type {
   BuilderState,
   Either,
+  Unset,
   With,
   WithCustomName,
   WithFunctionName,
@@ -61,7 +62,10 @@ export interface FunctionToolInit<TName extends string = string> {
   readonly description?: string;
   /** A JSON Schema object for the arguments; omitted means no arguments. */
   readonly parameters?: JsonSchema;
-  /** Structured-outputs mode: the model's arguments follow the schema exactly. */
+  /**
+   * Structured-outputs mode: the model's arguments follow the schema exactly. Off unless set (the
+   * API's default); when `true`, the schema must follow strict mode's rules, or `StrictSchemaError`.
+   */
   readonly strict?: boolean;
   /** Never set: tells this init apart from a `tool()` object, which `.tool()` also takes. */
   readonly kind?: never;
@@ -79,7 +83,10 @@ export interface JsonSchemaOptions {
   /** The format's name: `a-z A-Z 0-9 _ -`, at most 64 characters. */
   readonly name: string;
   readonly description?: string;
-  /** Structured-outputs mode (the output follows the schema exactly). Default: `true`. */
+  /**
+   * Structured-outputs mode (the output follows the schema exactly). Default: `true`; a raw JSON Schema
+   * sent as strict must follow strict mode's rules, or `StrictSchemaError`.
+   */
   readonly strict?: boolean;
 }
 
@@ -170,6 +177,35 @@ type SendBy<TStream extends boolean, TStreamResult, TResult> = [TStream] extends
   : [TStream] extends [false]
     ? (options?: SendOptions) => Promise<TResult>
     : (options?: SendOptions) => TStreamResult | Promise<TResult>;
+
+/**
+ * The wire body `toJSON()` returns, typed as far as the calls made say: `model` (its id) and
+ * `messages` are there once set, and `stream` is `true` after `.stream()`. So a sendable builder's body is the
+ * official `openai` package's `ChatCompletionCreateParamsNonStreaming` (or `...Streaming`), with no cast.
+ * One value is typed out: `service_tier: 'fast'`, which the official schema has and the `openai`
+ * package's types (6.x) do not yet; `.serviceTier('fast')` still sends it.
+ */
+export type RequestBodyOf<TState extends BuilderState> = Readonly<
+  Omit<ChatCompletionRequest, 'model' | 'messages' | 'stream' | 'service_tier'> & {
+    service_tier?: Exclude<ServiceTier, 'fast'> | null;
+  }
+> &
+  // Written without a mapped type over the state (Readonly<...>), which would make the compiler
+  // compare builders member by member, and give up before it tells two models apart.
+  ([TState['model']] extends [null]
+    ? { readonly model?: string }
+    : null extends TState['model']
+      ? { readonly model?: Exclude<TState['model'], null> }
+      : { readonly model: TState['model'] }) &
+  ([TState['hasMessages']] extends [true]
+    ? { readonly messages: ChatMessage[] }
+    : { readonly messages?: ChatMessage[] }) &
+  ([TState['stream']] extends [true]
+    ? { readonly stream: true }
+    : [TState['stream']] extends [false]
+      ? { readonly stream?: false | null }
+      : { readonly stream?: boolean | null }) &
+  Readonly<Record<string, unknown>>;
 
 /**
  * What `send()` is in a given state: callable once the request is complete, a readable error before.
@@ -394,7 +430,9 @@ export interface ChatBuilder<TState extends BuilderState> {
 
   /**
    * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object, sent as
-   * given; `strict` defaults to `true`. The output is not parsed.
+   * given; `strict` defaults to `true`, and a strict schema must already follow strict mode's rules
+   * (`additionalProperties: false`, every property required...), or `StrictSchemaError` at this call.
+   * The output is not parsed.
    * @example chat().jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }, { name: 'place' })
    */
   jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<With<TState, 'output', null>>;
@@ -555,6 +593,14 @@ export interface ChatBuilder<TState extends BuilderState> {
   // ---- composition and output -------------------------------------------------------------------------
 
   /**
+   * Removes fields (wire names) from the body, as if they had never been set, and the types follow:
+   * a shared preset can change course. The key leaves the body; to send `null` ("not set" on the
+   * wire too), import it with `chat.fromJSON()`.
+   * @example support.unset('temperature').model('o3')
+   */
+  unset<const $Field extends KnownField>(...fields: $Field[]): ChatBuilder<Unset<TState, $Field>>;
+
+  /**
    * Adds provider-specific fields the reference list lacks (kept apart from known fields, which they
    * may never shadow: those are a compile error and a `ValidationError`).
    * @example chat().model('llama3').extra({ keep_alive: '5m' })
@@ -589,7 +635,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`.
    * @example JSON.stringify(chat().model('gpt-4o').user('Hi')) // '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}'
    */
-  toJSON(): Readonly<Partial<ChatCompletionRequest>> & Readonly<Record<string, unknown>>;
+  toJSON(): RequestBodyOf<TState>;
 
   /**
    * The line of a Batch API input file for this request: `custom_id`, `method`, `url` and the body,

@@ -1,11 +1,18 @@
 import type { CustomToolInit, FunctionToolInit } from '../builder/chat-builder.js';
 import { copyCallerData } from '../internal/copy-caller-data.js';
+import { isJsonObject } from '../schema/primitives.js';
+import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
 import type { CustomTool, FunctionTool, Tool, ToolChoice, ToolChoiceMode } from '../wire/request.js';
 
+/**
+ * A function tool from a JSON Schema, sent as given. Not strict unless asked (the API's default);
+ * with `strict: true` the schema must already follow strict mode's rules, or `StrictSchemaError`.
+ */
 export function functionTool(init: FunctionToolInit): FunctionTool {
   const fn: FunctionTool['function'] = { name: init.name };
   if (init.description !== undefined) fn.description = init.description;
   if (init.parameters !== undefined) fn.parameters = copyCallerData(init.parameters, 'parameters');
+  if (init.strict === true && isJsonObject(fn.parameters)) assertStrictJsonSchema(fn.parameters, init.name);
   if (init.strict !== undefined) fn.strict = init.strict;
   return { type: 'function', function: fn };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { closedObject } from './closed-object.js';
 import { oneOf, stringOr, stringOrParts, tag, tagged, text } from './primitives.js';
+import { isUri } from './uri.js';
 
 /*
  * Content parts of messages and predictions.
@@ -19,18 +20,16 @@ const textPartSchema = closedObject('a text part', {
   prompt_cache_breakpoint: cacheBreakpoint,
 });
 
-/*
- * The API takes an absolute URL or a `data:` URL. Checking for a scheme is enough to catch a bare path
- * or an empty string, and stays cheap on a multi-megabyte data URL (a full URL parse would not).
- */
-const URL_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
-
 const imagePartSchema = closedObject('an image part', {
   type: tag('type', 'image_url'),
   image_url: closedObject('image_url', {
+    // The official schema's `format: uri`: an absolute URL or a `data:` URL, spaces percent-encoded.
     url: v.pipe(
       text('image_url.url'),
-      v.regex(URL_SCHEME, 'image_url.url must be an absolute URL (https://...) or a data: URL'),
+      v.check(
+        isUri,
+        'image_url.url must be an absolute URL (https://..., spaces and non-ASCII characters percent-encoded) or a data: URL',
+      ),
     ),
     detail: v.exactOptional(oneOf('image_url.detail', ['auto', 'low', 'high'])),
   }),
@@ -48,17 +47,13 @@ const audioPartSchema = closedObject('an input audio part', {
 
 const filePartSchema = closedObject('a file part', {
   type: tag('type', 'file'),
-  file: v.pipe(
-    closedObject('file', {
-      file_data: v.exactOptional(text('file.file_data')),
-      file_id: v.exactOptional(text('file.file_id')),
-      filename: v.exactOptional(text('file.filename')),
-    }),
-    v.check(
-      (file) => file.file_data !== undefined || file.file_id !== undefined,
-      'file needs file_id (an uploaded file) or file_data (base64 content)',
-    ),
-  ),
+  // Neither `file_id` nor `file_data` is required by the official schema, and no API rule we can cite
+  // says one must be there: `filePart()` always writes one, a hand-written part is sent as written.
+  file: closedObject('file', {
+    file_data: v.exactOptional(text('file.file_data')),
+    file_id: v.exactOptional(text('file.file_id')),
+    filename: v.exactOptional(text('file.filename')),
+  }),
   prompt_cache_breakpoint: cacheBreakpoint,
 });
 

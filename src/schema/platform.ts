@@ -1,6 +1,15 @@
 import * as v from 'valibot';
 import { closedObject } from './closed-object.js';
-import { flag, oneOf, PROTOTYPE_KEYS, stringMap, text } from './primitives.js';
+import {
+  characterCount,
+  fitsCharacters,
+  flag,
+  oneOf,
+  PROTOTYPE_KEYS,
+  shortText,
+  stringMap,
+  text,
+} from './primitives.js';
 
 /*
  * Platform fields: storage, metadata, service tier, prompt caching, end-user ids, moderation, web search.
@@ -10,23 +19,21 @@ import { flag, oneOf, PROTOTYPE_KEYS, stringMap, text } from './primitives.js';
 /** `store`. */
 export const storeSchema = v.nullable(flag('store'));
 
-/** `metadata`: at most 16 pairs, keys up to 64 characters, string values up to 512 characters. */
+/**
+ * `metadata`: at most 16 pairs, keys up to 64 characters, string values up to 512 characters
+ * (characters are code points). The limits are the API reference's, not the official schema's
+ * (docs/reference-differences.md).
+ */
 export const metadataSchema = v.nullable(
   v.pipe(
     stringMap(
       'metadata',
-      (key) => key.length <= 64 && !PROTOTYPE_KEYS.has(key),
+      (key) => fitsCharacters(key, 64) && !PROTOTYPE_KEYS.has(key),
       (key) =>
         PROTOTYPE_KEYS.has(key)
           ? `metadata cannot use the key "${key}"`
-          : `metadata keys must be at most 64 characters (this one has ${key.length})`,
-      v.pipe(
-        v.string('metadata values must be strings'),
-        v.maxLength(
-          512,
-          (issue) => `metadata values must be at most 512 characters (this one has ${issue.received})`,
-        ),
-      ),
+          : `metadata keys must be at most 64 characters (this one has ${characterCount(key)})`,
+      shortText('metadata values', 512, '', 'metadata values must be strings'),
     ),
     v.maxEntries(16, (issue) => `metadata holds at most 16 pairs (got ${issue.received})`),
   ),
@@ -38,7 +45,7 @@ export const serviceTierSchema = v.nullable(
 );
 
 /** `prompt_cache_key`. */
-export const promptCacheKeySchema = text('prompt_cache_key');
+export const promptCacheKeySchema = v.nullable(text('prompt_cache_key'));
 
 /**
  * `prompt_cache_retention`, spelled as the official schema does (`'in_memory'`); the create-params
@@ -53,10 +60,7 @@ export const promptCacheOptionsSchema = closedObject('prompt_cache_options', {
 });
 
 /** `safety_identifier`: at most 64 characters (hash the user's id or email). */
-export const safetyIdentifierSchema = v.pipe(
-  text('safety_identifier'),
-  v.maxLength(64, 'safety_identifier must be at most 64 characters (hash long ids)'),
-);
+export const safetyIdentifierSchema = v.nullable(shortText('safety_identifier', 64, '; hash long ids'));
 
 /** `user` (deprecated). */
 export const userSchema = text('user');
@@ -68,7 +72,7 @@ const moderationConfig = v.exactOptional(
 /** `moderation` (newer API): a moderation model, optionally with a policy for input and output. */
 export const moderationSchema = v.nullable(
   closedObject('moderation', {
-    model: v.pipe(text('moderation.model'), v.minLength(1, 'moderation.model must not be empty')),
+    model: text('moderation.model'),
     policy: v.exactOptional(
       v.nullable(closedObject('moderation.policy', { input: moderationConfig, output: moderationConfig })),
     ),

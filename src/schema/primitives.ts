@@ -94,6 +94,34 @@ export function identifier(name: string) {
   );
 }
 
+/**
+ * The length of `value` in Unicode code points, as JSON Schema's `maxLength` and the API count
+ * characters (an emoji is one character, two UTF-16 units).
+ */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** Whether `value` has at most `max` characters (code points); no walk when its UTF-16 length fits. */
+export function fitsCharacters(value: string, max: number): boolean {
+  return value.length <= max || characterCount(value) <= max;
+}
+
+/** A string of at most `max` characters, counted in code points (see {@link characterCount}). */
+/* @__NO_SIDE_EFFECTS__ */
+export function shortText(name: string, max: number, hint = '', notString = `${name} must be a string`) {
+  return v.pipe(
+    v.string(notString),
+    v.check(
+      (value) => fitsCharacters(value, max),
+      (issue) =>
+        `${name} must be at most ${max} characters (this one has ${characterCount(issue.input as string)}${hint})`,
+    ),
+  );
+}
+
 /** A JSON object whose keys are not (yet) known. */
 type JsonObject = { readonly [key: string]: unknown };
 

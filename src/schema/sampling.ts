@@ -18,9 +18,18 @@ export const frequencyPenaltySchema = v.nullable(numberBetween('frequency_penalt
 /** `presence_penalty`: -2 to 2. */
 export const presencePenaltySchema = v.nullable(numberBetween('presence_penalty', -2, 2));
 
-/** `seed`: any integer (best-effort determinism). */
+/** The int64 range the API reads `seed` into (2^63 itself is a double just past the maximum). */
+const INT64_LIMIT = 2 ** 63;
+
+/** `seed`: a 64-bit integer (best-effort determinism). */
 export const seedSchema = v.nullable(
-  v.pipe(v.number('seed must be an integer'), v.integer('seed must be an integer')),
+  v.pipe(
+    v.number('seed must be an integer'),
+    v.check(
+      (value) => Number.isInteger(value) && value >= -INT64_LIMIT && value < INT64_LIMIT,
+      'seed must be an integer in the 64-bit range (-2^63 to 2^63 - 1)',
+    ),
+  ),
 );
 
 /** `stop`: one string, or 1 to 4 strings. */
@@ -51,5 +60,8 @@ export const logitBiasSchema = v.nullable(
 /** `logprobs`. */
 export const logprobsSchema = v.nullable(flag('logprobs'));
 
-/** `top_logprobs`: an integer from 0 to 20 (needs `logprobs: true`, a cross-field rule). */
-export const topLogprobsSchema = v.nullable(integerBetween('top_logprobs', 0, 20));
+/**
+ * `top_logprobs`: an integer from 0 to 20 (needs `logprobs: true`, a cross-field rule). Unlike most
+ * fields it is not nullable: the official schema's `CreateModelResponseProperties` types it `integer`.
+ */
+export const topLogprobsSchema = integerBetween('top_logprobs', 0, 20);

@@ -38,7 +38,8 @@ const customToolFormat = tagged(
 const customTool = closedObject('a custom tool', {
   type: tag('type', 'custom'),
   custom: closedObject('custom', {
-    name: identifier('custom.name'),
+    // Any string: the function-name pattern is documented for functions only, not for custom tools.
+    name: text('custom.name'),
     description: v.exactOptional(text('custom.description')),
     format: v.exactOptional(customToolFormat),
   }),

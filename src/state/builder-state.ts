@@ -248,6 +248,30 @@ export type Either<TState extends BuilderState, TOther extends BuilderState> = S
   TState['hasTools'] | TOther['hasTools']
 >;
 
+/**
+ * `TState` after `unset()` removed the wire fields `TField` from the body: what those fields recorded
+ * is forgotten, as if they had never been set (removing `tools` forgets the function and custom tools
+ * and their argument types; `response_format`, the structured output type).
+ */
+export type Unset<TState extends BuilderState, TField extends string> = State<
+  'model' extends TField ? null : TState['model'],
+  'messages' extends TField ? false : TState['hasMessages'],
+  'logprobs' extends TField ? false : TState['logprobs'],
+  'stream' extends TField ? false : TState['stream'],
+  'tools' extends TField ? never : TState['tools'],
+  'tools' extends TField ? never : TState['customTools'],
+  'functions' extends TField ? never : TState['functions'],
+  'modalities' extends TField ? false : TState['audioModality'],
+  'audio' extends TField ? false : TState['audio'],
+  'max_tokens' extends TField ? false : TState['maxTokens'],
+  'max_completion_tokens' extends TField ? false : TState['maxCompletionTokens'],
+  Exclude<TState['params'], TField>,
+  'reasoning_effort' extends TField ? null : TState['effort'],
+  'tools' extends TField ? NoToolInputs : TState['toolInputs'],
+  'response_format' extends TField ? null : TState['output'],
+  'tools' extends TField ? false : TState['hasTools']
+>;
+
 // The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
 
 /** `TState` after a message was added. */

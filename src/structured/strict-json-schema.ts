@@ -297,3 +297,54 @@ export function dropStrictNulls(
   }
   return out;
 }
+
+/**
+ * Checks that a JSON Schema sent as given (`.jsonSchema(rawSchema)`, `.tool({ parameters, strict: true })`)
+ * already follows strict mode's rules, which `tool()` applies to the schemas it converts: only the
+ * keywords strict mode accepts, every object closed (`additionalProperties: false`) with every property
+ * in `required`, `anyOf` rather than `oneOf`. A raw schema is never rewritten (it is sent as written),
+ * so what the API would refuse is refused here, with the same `StrictSchemaError`.
+ */
+export function assertStrictJsonSchema(schema: JsonSchema, name: string): void {
+  // The keywords, the root, the references, tuples, records and depth: as for a converted schema.
+  toStrictJsonSchema(schema, name);
+  const fail = (path: string, reason: string): never => {
+    throw new StrictSchemaError(name, path, reason);
+  };
+  const walk = (node: unknown, path: string): void => {
+    if (!isNode(node)) return;
+    if (node.oneOf !== undefined) {
+      fail(childPath(path, 'oneOf'), 'oneOf is not supported in strict mode: use anyOf');
+    }
+    if (isObjectSchema(node)) {
+      if (node.additionalProperties !== false) {
+        fail(
+          childPath(path, 'additionalProperties'),
+          'every object must set additionalProperties: false in strict mode',
+        );
+      }
+      const properties = isNode(node.properties) ? node.properties : {};
+      const required = new Set(Array.isArray(node.required) ? (node.required as unknown[]) : []);
+      const missing = Object.keys(properties).filter((key) => !required.has(key));
+      if (missing.length > 0) {
+        fail(
+          childPath(path, 'required'),
+          `every property must be listed in required in strict mode (missing: ${missing.join(', ')}); make an optional one nullable instead`,
+        );
+      }
+      for (const [key, value] of Object.entries(properties))
+        walk(value, childPath(childPath(path, 'properties'), key));
+    }
+    if (node.items !== undefined) walk(node.items, childPath(path, 'items'));
+    if (Array.isArray(node.anyOf)) {
+      for (const [i, branch] of node.anyOf.entries()) walk(branch, childPath(childPath(path, 'anyOf'), i));
+    }
+    for (const key of ['$defs', 'definitions'] as const) {
+      const defs = node[key];
+      if (isNode(defs))
+        for (const [defName, def] of Object.entries(defs))
+          walk(def, childPath(childPath(path, key), defName));
+    }
+  };
+  walk(schema, '');
+}

@@ -235,7 +235,8 @@ export interface ModerationOptions {
 
 /**
  * The whole request body of `POST /chat/completions`. Every field but `model` and `messages` is
- * optional; chatwright never writes `undefined` keys.
+ * optional; chatwright never writes `undefined` keys. A field typed `| null` takes `null` as the
+ * official schema does, meaning "not set" (docs/reference-differences.md#null-means-unset).
  */
 export interface ChatCompletionRequest {
   model: string;
@@ -258,13 +259,13 @@ export interface ChatCompletionRequest {
   parallel_tool_calls?: boolean;
   prediction?: Prediction | null;
   presence_penalty?: number | null;
-  prompt_cache_key?: string;
+  prompt_cache_key?: string | null;
   prompt_cache_options?: PromptCacheOptions;
   /** @deprecated In the official schema: use `prompt_cache_options`. */
   prompt_cache_retention?: 'in_memory' | '24h' | null;
   reasoning_effort?: ReasoningEffort | null;
   response_format?: ResponseFormat;
-  safety_identifier?: string;
+  safety_identifier?: string | null;
   seed?: number | null;
   service_tier?: ServiceTier | null;
   stop?: string | string[] | null;
@@ -274,7 +275,8 @@ export interface ChatCompletionRequest {
   temperature?: number | null;
   tool_choice?: ToolChoice;
   tools?: Tool[];
-  top_logprobs?: number | null;
+  /** Not nullable: the official schema takes an integer only here. */
+  top_logprobs?: number;
   top_p?: number | null;
   /** @deprecated Replaced by `safety_identifier` and `prompt_cache_key`. */
   user?: string;

@@ -48,7 +48,7 @@ test('objects callers pass in are copied, never frozen or changed', () => {
   const parts = [{ type: 'text' as const, text: 'Hi' }];
   const metadata = { team: 'billing' };
   const history = [{ role: 'user' as const, content: 'Earlier' }];
-  const schema = { type: 'object', properties: {} };
+  const schema = { type: 'object', properties: {}, additionalProperties: false };
   const extra = { options: { num_ctx: 4096 } };
   const builder = chat()
     .model('gpt-4o')

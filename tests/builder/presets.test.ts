@@ -149,7 +149,15 @@ test('every builder method round-trips through JSON: a property named constructo
     .verbosity('low')
     .reasoningEffort('low')
     .prediction('x')
-    .jsonSchema({ type: 'object', properties: { constructor: { type: 'string' } } }, { name: 'out' })
+    .jsonSchema(
+      {
+        type: 'object',
+        properties: { constructor: { type: 'string' } },
+        required: ['constructor'],
+        additionalProperties: false,
+      },
+      { name: 'out' },
+    )
     .tool({ name: 'f', parameters: { type: 'object', properties: { prototype: { type: 'string' } } } })
     .customTool({ name: 'g' })
     .toolChoice('f')

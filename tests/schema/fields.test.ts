@@ -49,7 +49,26 @@ const cases: ReadonlyArray<readonly [string, Record<string, unknown>, Expected[]
     { presence_penalty: -2.1 },
     [{ path: 'presence_penalty', message: 'presence_penalty must be between -2 and 2' }],
   ],
-  ['seed not an integer', { seed: 1.5 }, [{ path: 'seed', message: 'seed must be an integer' }]],
+  [
+    'seed not an integer',
+    { seed: 1.5 },
+    [{ path: 'seed', message: 'seed must be an integer in the 64-bit range (-2^63 to 2^63 - 1)' }],
+  ],
+  [
+    'seed at 2^63, past int64',
+    { seed: 2 ** 63 },
+    [{ path: 'seed', message: 'seed must be an integer in the 64-bit range (-2^63 to 2^63 - 1)' }],
+  ],
+  [
+    'seed beyond int64',
+    { seed: -1e20 },
+    [{ path: 'seed', message: 'seed must be an integer in the 64-bit range (-2^63 to 2^63 - 1)' }],
+  ],
+  [
+    'top_logprobs null (not nullable in the official schema)',
+    { logprobs: true, top_logprobs: null },
+    [{ path: 'top_logprobs', message: 'top_logprobs must be an integer between 0 and 20' }],
+  ],
   ['seed as a string', { seed: '42' }, [{ path: 'seed', message: 'seed must be an integer' }]],
   [
     'top_logprobs above 20',
@@ -320,8 +339,8 @@ const cases: ReadonlyArray<readonly [string, Record<string, unknown>, Expected[]
     ],
   ],
   [
-    'prompt_cache_key null',
-    { prompt_cache_key: null },
+    'prompt_cache_key as a number',
+    { prompt_cache_key: 7 },
     [{ path: 'prompt_cache_key', message: 'prompt_cache_key must be a string' }],
   ],
   [
@@ -346,12 +365,22 @@ const cases: ReadonlyArray<readonly [string, Record<string, unknown>, Expected[]
     ],
   ],
   [
+    'safety_identifier of 65 emoji',
+    { safety_identifier: '\u{1F600}'.repeat(65) },
+    [
+      {
+        path: 'safety_identifier',
+        message: 'safety_identifier must be at most 64 characters (this one has 65; hash long ids)',
+      },
+    ],
+  ],
+  [
     'safety_identifier of 65 characters',
     { safety_identifier: 's'.repeat(65) },
     [
       {
         path: 'safety_identifier',
-        message: 'safety_identifier must be at most 64 characters (hash long ids)',
+        message: 'safety_identifier must be at most 64 characters (this one has 65; hash long ids)',
       },
     ],
   ],
@@ -360,11 +389,6 @@ const cases: ReadonlyArray<readonly [string, Record<string, unknown>, Expected[]
     'moderation without a model',
     { moderation: {} },
     [{ path: 'moderation.model', message: 'model is missing (moderation needs it)' }],
-  ],
-  [
-    'moderation with an empty model',
-    { moderation: { model: '' } },
-    [{ path: 'moderation.model', message: 'moderation.model must not be empty' }],
   ],
   [
     'moderation policy with an unknown mode',

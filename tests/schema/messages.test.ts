@@ -103,7 +103,30 @@ const cases: ReadonlyArray<readonly [string, unknown, Expected[]]> = [
     [
       {
         path: 'messages.0.content.0.image_url.url',
-        message: 'image_url.url must be an absolute URL (https://...) or a data: URL',
+        message:
+          'image_url.url must be an absolute URL (https://..., spaces and non-ASCII characters percent-encoded) or a data: URL',
+      },
+    ],
+  ],
+  [
+    'an image part with a space in its url',
+    { role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://exa mple.com/a b.png' } }] },
+    [
+      {
+        path: 'messages.0.content.0.image_url.url',
+        message:
+          'image_url.url must be an absolute URL (https://..., spaces and non-ASCII characters percent-encoded) or a data: URL',
+      },
+    ],
+  ],
+  [
+    'an image part whose url is a bare scheme',
+    { role: 'user', content: [{ type: 'image_url', image_url: { url: 'x:' } }] },
+    [
+      {
+        path: 'messages.0.content.0.image_url.url',
+        message:
+          'image_url.url must be an absolute URL (https://..., spaces and non-ASCII characters percent-encoded) or a data: URL',
       },
     ],
   ],
@@ -135,16 +158,6 @@ const cases: ReadonlyArray<readonly [string, unknown, Expected[]]> = [
       {
         path: 'messages.0.content.0.input_audio.format',
         message: "input_audio.format must be one of 'wav' or 'mp3'",
-      },
-    ],
-  ],
-  [
-    'a file part with neither id nor data',
-    { role: 'user', content: [{ type: 'file', file: { filename: 'a.pdf' } }] },
-    [
-      {
-        path: 'messages.0.content.0.file',
-        message: 'file needs file_id (an uploaded file) or file_data (base64 content)',
       },
     ],
   ],

@@ -63,9 +63,9 @@ const cases: ReadonlyArray<readonly [string, Record<string, unknown>, Expected[]
     ],
   ],
   [
-    'a custom tool with a bad name',
-    { tools: [{ type: 'custom', custom: { name: 'a.b' } }] },
-    [{ path: 'tools.0.custom.name', message: `custom.name ${NAME_RULE} (got "a.b")` }],
+    'a custom tool whose name is not a string',
+    { tools: [{ type: 'custom', custom: { name: 7 } }] },
+    [{ path: 'tools.0.custom.name', message: 'custom.name must be a string' }],
   ],
   [
     'a custom tool with an unknown grammar syntax',

@@ -113,6 +113,7 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
     },
   ],
   [
+    // null is "not set" wherever the official schema takes it (docs/reference-differences.md)
     'nulls where the wire allows them',
     {
       ...minimal,
@@ -128,8 +129,10 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
       n: null,
       prediction: null,
       presence_penalty: null,
+      prompt_cache_key: null,
       prompt_cache_retention: null,
       reasoning_effort: null,
+      safety_identifier: null,
       seed: null,
       service_tier: null,
       stop: null,
@@ -332,4 +335,34 @@ export const validBodies: ReadonlyArray<readonly [string, ChatCompletionRequest]
   ],
   ['moderation with null policy parts', { ...minimal, moderation: { model: 'm', policy: { input: null } } }],
   ['moderation with a null policy', { ...minimal, moderation: { model: 'm', policy: null } }],
+  ['null sampling fields on a reasoning model', { ...minimal, model: 'o3', temperature: null, top_p: null }],
+  ['seed at the ends of the 64-bit range', { ...minimal, seed: -(2 ** 63) }],
+  ['seed at the largest safe integer', { ...minimal, seed: Number.MAX_SAFE_INTEGER }],
+  // Lengths count characters (code points), as JSON Schema and the API do: an emoji is one.
+  [
+    'a safety_identifier of 64 emoji',
+    { ...minimal, safety_identifier: '\u{1F600}'.repeat(64), metadata: { ['\u{1F600}'.repeat(64)]: 'x' } },
+  ],
+  ['moderation with an empty model', { ...minimal, moderation: { model: '' } }],
+  [
+    'a file part with a filename only',
+    { ...minimal, messages: [{ role: 'user', content: [{ type: 'file', file: { filename: 'a.pdf' } }] }] },
+  ],
+  ['a custom tool named freely', { ...minimal, tools: [{ type: 'custom', custom: { name: 'sql.run v2' } }] }],
+  [
+    'image urls: percent-encoded, IPv6 host, mailto-like scheme',
+    {
+      ...minimal,
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: 'https://example.com/a%20b.png?size=2#top' } },
+            { type: 'image_url', image_url: { url: 'http://[::1]:8080/cat.png' } },
+            { type: 'image_url', image_url: { url: 'data:,' } },
+          ],
+        },
+      ],
+    },
+  ],
 ];

@@ -84,7 +84,7 @@ test('jsonSchema(raw JSON Schema) is unchanged and not parsed', async () => {
       .chat()
       .model('gpt-4o')
       .user('Hi')
-      .jsonSchema(raw, { name: 'raw' })
+      .jsonSchema(raw, { name: 'raw', strict: false })
       .send();
     assert.is('parsed' in (reply.choices[0]?.message ?? {}), false);
   });
@@ -107,6 +107,95 @@ test('a schema that cannot be strict is refused at jsonSchema() time', () => {
     error.reason,
     'an object with free-form keys (a record) is not supported: list every key in properties',
   );
+});
+
+/** The StrictSchemaError `build` throws. */
+function strictError(build: () => unknown): StrictSchemaError {
+  try {
+    build();
+  } catch (error) {
+    return expectError(error, StrictSchemaError);
+  }
+  return assert.unreachable('no StrictSchemaError') as never;
+}
+
+test('a raw JSON Schema sent as strict (the default) must follow strict mode: refused at the call', () => {
+  const open = strictError(() =>
+    chat().jsonSchema(
+      { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+      { name: 'open' },
+    ),
+  );
+  assert.is(
+    open.message,
+    'The schema of "open" cannot be used in strict mode at additionalProperties: every object must set additionalProperties: false in strict mode',
+  );
+  const partial = strictError(() =>
+    chat().jsonSchema(
+      {
+        type: 'object',
+        properties: {
+          a: { type: 'string' },
+          inner: { type: 'object', properties: { b: { type: 'number' } }, additionalProperties: false },
+        },
+        required: ['a', 'inner'],
+        additionalProperties: false,
+      },
+      { name: 'nested' },
+    ),
+  );
+  assert.is(partial.path, 'properties.inner.required');
+  assert.is(
+    partial.reason,
+    'every property must be listed in required in strict mode (missing: b); make an optional one nullable instead',
+  );
+  const union = strictError(() =>
+    chat().jsonSchema(
+      {
+        type: 'object',
+        properties: { a: { oneOf: [{ type: 'string' }, { type: 'number' }] } },
+        required: ['a'],
+        additionalProperties: false,
+      },
+      { name: 'union' },
+    ),
+  );
+  assert.is(union.path, 'properties.a.oneOf');
+  const record = strictError(() =>
+    chat().jsonSchema(
+      { type: 'object', patternProperties: { '.*': { type: 'string' } } },
+      { name: 'record' },
+    ),
+  );
+  assert.is(record.path, 'patternProperties');
+});
+
+test('a raw JSON Schema that follows strict mode is sent as given; strict: false sends any schema', () => {
+  const closed = {
+    type: 'object',
+    properties: { a: { type: ['string', 'null'] }, tags: { type: 'array', items: { type: 'string' } } },
+    required: ['a', 'tags'],
+    additionalProperties: false,
+  };
+  assert.equal(chat().jsonSchema(closed, { name: 'closed' }).toJSON().response_format, {
+    type: 'json_schema',
+    json_schema: { name: 'closed', schema: closed, strict: true },
+  });
+  const loose = { type: 'object', properties: { a: { type: 'string' } } };
+  assert.equal(chat().jsonSchema(loose, { name: 'loose', strict: false }).toJSON().response_format, {
+    type: 'json_schema',
+    json_schema: { name: 'loose', schema: loose, strict: false },
+  });
+});
+
+test('a JSON Schema tool with strict: true is checked the same way; without strict it is sent as given', () => {
+  const parameters = { type: 'object', properties: { city: { type: 'string' } } };
+  const error = strictError(() => chat().tool({ name: 'weather', parameters, strict: true }));
+  assert.is(error.schemaName, 'weather');
+  assert.is(error.path, 'additionalProperties');
+  assert.equal(chat().tool({ name: 'weather', parameters }).toJSON().tools, [
+    { type: 'function', function: { name: 'weather', parameters } },
+  ]);
 });
 
 test('send() parses the recorded structured output', async () => {
