@@ -1,4 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { tokenHooks } from '../internal/token-hooks.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
@@ -45,6 +46,7 @@ export class ClientDispatcher implements Dispatcher {
     options: SendOptions = {},
     text: string = JSON.stringify(body),
   ): Promise<ChatCompletionResult> {
+    this.#checkTokens(body);
     const exchange = new Exchange(this.#prepare(text, options, false));
     try {
       const { response, text } = await exchange.send(true);
@@ -58,6 +60,7 @@ export class ClientDispatcher implements Dispatcher {
     let exchange: Exchange;
     let idleTimeout: number;
     try {
+      this.#checkTokens(body);
       const request = this.#prepare(
         body.stream === true ? (text ?? JSON.stringify(body)) : JSON.stringify({ ...body, stream: true }),
         options,
@@ -98,6 +101,19 @@ export class ClientDispatcher implements Dispatcher {
     const url = new URL(request.url);
     url.pathname = `${url.pathname.slice(0, -'/chat/completions'.length)}${path}`;
     return { ...request, url: url.toString() };
+  }
+
+  /** The opt-in context-window check (`tokens.checkContextWindow`), through chatwright/tokens. */
+  #checkTokens(body: ChatCompletionRequest): void {
+    if (!this.#options.checkContextWindow) return;
+    const hooks = tokenHooks();
+    if (hooks === undefined) {
+      throw new ClientOptionsError(
+        'tokens.checkContextWindow',
+        "tokens.checkContextWindow needs the tokenizer: import 'chatwright/tokens' once in your application (nothing was sent)",
+      );
+    }
+    hooks.checkContextWindow(body as unknown as { readonly [field: string]: unknown });
   }
 
   #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {

@@ -58,6 +58,12 @@ export interface ClientOptions {
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Allow an API key in a browser, where every visitor can read it. Default false. */
   readonly dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Token-aware checks, which need `chatwright/tokens` imported (it holds the tokenizer).
+   * `checkContextWindow` (default false): before each send, a request whose prompt plus
+   * `max_completion_tokens` exceeds the model's context window fails with a `ValidationError`.
+   */
+  readonly tokens?: { readonly checkContextWindow?: boolean | undefined } | undefined;
 }
 
 /** The defaults of every client option, in one place. */
@@ -99,6 +105,7 @@ export interface NormalizedClientOptions {
   readonly retryDelay: NormalizedRetryDelay;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly dangerouslyAllowBrowser: boolean;
+  readonly checkContextWindow: boolean;
 }
 
 // setTimeout fires at once for any delay above 2^31-1 ms, which would make a long timeout no timeout.
@@ -131,6 +138,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     retryDelay: normalizeRetryDelay(options.retryDelay),
     onRetry: options.onRetry,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
+    checkContextWindow: options.tokens?.checkContextWindow === true,
   };
   if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
   // Checked here too (the client checks again per send) so a bad value fails at createClient().

@@ -33,6 +33,7 @@ export type inferDeclaredModel<TDeclaration> = TDeclaration extends {
 
 const support = v.picklist(['yes', 'no', 'effort-none']);
 const effort = v.picklist(reasoningEfforts);
+const tokenLimit = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /** Every capability, nothing else: a JavaScript caller's typo must not pass as a permissive model. */
 const capabilitiesSchema = v.strictObject({
@@ -54,6 +55,9 @@ const capabilitiesSchema = v.strictObject({
   prediction: v.boolean(),
   flexTier: v.boolean(),
   promptCache24h: v.boolean(),
+  encoding: v.exactOptional(v.picklist(['o200k_base', 'cl100k_base'])),
+  contextWindow: v.exactOptional(tokenLimit),
+  maxOutputTokens: v.exactOptional(tokenLimit),
   sources: v.record(v.string(), v.string()),
 });
 
@@ -126,7 +130,11 @@ export function defineModels<const TModels extends { readonly [model: string]: M
   const resolved = Object.entries(models).map(
     ([model, declaration]) => [model, resolve(model, declaration)] as const,
   );
-  for (const [model, capabilities] of resolved) declareModel(model, capabilities);
+  for (const [model, capabilities] of resolved) {
+    const declaration = models[model] as ModelDeclaration;
+    // An extension's token limits default to its base model's (kept by id: they are per model).
+    declareModel(model, capabilities, 'extends' in declaration ? declaration.extends : undefined);
+  }
   return Object.freeze(Object.fromEntries(resolved)) as {
     readonly [Model in keyof TModels]: inferDeclaredModel<TModels[Model]>;
   };

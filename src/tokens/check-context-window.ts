@@ -1,0 +1,57 @@
+import { ValidationError } from '../errors/validation-error.js';
+import { limitsOf } from '../models/limits-of.js';
+import { type Countable, countTokens, type TokenCount } from './count-tokens.js';
+
+/** What {@link checkContextWindow} measured for a request that fits. */
+export interface ContextWindowFit {
+  readonly promptTokens: number;
+  /** `max_completion_tokens`, else `max_tokens`, else 0 (the prompt alone must fit). */
+  readonly outputTokens: number;
+  /** The model's window, or `undefined` when it is not known (then nothing is checked). */
+  readonly contextWindow: number | undefined;
+  readonly count: TokenCount;
+}
+
+function outputLimit(body: { readonly [field: string]: unknown }): { field: string; tokens: number } {
+  if (typeof body.max_completion_tokens === 'number') {
+    return { field: 'max_completion_tokens', tokens: body.max_completion_tokens };
+  }
+  if (typeof body.max_tokens === 'number') return { field: 'max_tokens', tokens: body.max_tokens };
+  return { field: 'max_completion_tokens', tokens: 0 };
+}
+
+/**
+ * Checks that a request fits its model's context window: its prompt tokens plus the output it allows
+ * (`max_completion_tokens`, or `max_tokens`). Over the window it throws a `ValidationError` giving
+ * both numbers and the window, so nothing is sent; a model whose window is unknown (not in the
+ * catalog, not declared with `contextWindow`) passes unchecked.
+ *
+ * @example
+ * import { checkContextWindow } from 'chatwright/tokens';
+ * const { promptTokens, contextWindow } = checkContextWindow(request); // throws when it does not fit
+ */
+export function checkContextWindow(request: Countable): ContextWindowFit {
+  const count = countTokens(request);
+  const body = (
+    typeof request.toJSON === 'function' ? (request as { toJSON(): object }).toJSON() : request
+  ) as {
+    readonly [field: string]: unknown;
+  };
+  const output = outputLimit(body);
+  const contextWindow = count.model === undefined ? undefined : limitsOf(count.model).contextWindow;
+  if (contextWindow !== undefined && count.total + output.tokens > contextWindow) {
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    const bound = count.upperBound ? ' (an upper bound: an image of unknown size counts at its maximum)' : '';
+    throw new ValidationError(
+      [
+        {
+          path: 'messages',
+          message: `the prompt is ${fmt(count.total)} tokens${bound} and ${output.field} is ${fmt(output.tokens)}: ${fmt(count.total + output.tokens)} tokens, over ${count.model}'s context window of ${fmt(contextWindow)} tokens`,
+          input: { promptTokens: count.total, [output.field]: output.tokens, contextWindow },
+        },
+      ],
+      'Request does not fit the context window',
+    );
+  }
+  return { promptTokens: count.total, outputTokens: output.tokens, contextWindow, count };
+}
