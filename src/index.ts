@@ -61,7 +61,7 @@ export {
   type ModelDeclaration,
   type ModelExtension,
 } from './models/define-models.js';
-export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
+export type { ModelCapabilities, SamplingSupport, TokenEncoding } from './models/model-capabilities.js';
 export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
 
 // Validation of bodies and presets outside a builder
@@ -140,6 +140,7 @@ export { parseResetDuration } from './fan-out/parse-reset-duration.js';
 export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
 export { AuthenticationError } from './errors/authentication-error.js';
 export { BadRequestError } from './errors/bad-request-error.js';
+export { BatchCostError } from './errors/batch-cost-error.js';
 export { BatchInputError, type BatchInputProblem } from './errors/batch-input-error.js';
 export { BatchItemError } from './errors/batch-item-error.js';
 export { ChatwrightError } from './errors/chatwright-error.js';

@@ -6,12 +6,22 @@
  * may load the ESM and CJS builds side by side; the symbol reaches them all.
  */
 
+import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
+
+/** Adds up the estimated cost of batch requests as they stream past. */
+export interface BatchCostCounter {
+  add(body: { readonly [field: string]: unknown }): void;
+  result(): BatchCostEstimate;
+}
+
 /** What chatwright/tokens provides to the main entry. */
 export interface TokenHooks {
   /** The prompt tokens of a wire body (an upper bound for images of unknown size). */
   promptTokens(body: { readonly [field: string]: unknown }): number;
   /** Throws a `ValidationError` when the body's prompt plus its output limit exceeds the window. */
   checkContextWindow(body: { readonly [field: string]: unknown }): void;
+  /** A new running total of Batch API cost estimates. */
+  batchCostCounter(): BatchCostCounter;
 }
 
 const key = Symbol.for('chatwright.tokenHooks');

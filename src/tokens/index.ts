@@ -8,4 +8,7 @@ export { type KnownLimits, limitsOf } from '../models/limits-of.js';
 export { type ContextWindowFit, checkContextWindow } from './check-context-window.js';
 export type { NotCounted } from './count-body.js';
 export { type Countable, type CountTokensOptions, countTokens, type TokenCount } from './count-tokens.js';
+export { type BatchCostEstimate, estimateBatchCost } from './estimate-batch-cost.js';
+export { type CostEstimate, type EstimateCostOptions, estimateCost } from './estimate-cost.js';
 export type { ImageSize } from './image-size.js';
+export { type ModelPrice, modelPrices } from './prices.js';

@@ -1,6 +1,7 @@
 import { registerTokenHooks } from '../internal/token-hooks.js';
 import { checkContextWindow } from './check-context-window.js';
 import { countTokens } from './count-tokens.js';
+import { BatchCostTally } from './estimate-batch-cost.js';
 
 // Importing chatwright/tokens teaches the main entry to count: the client's context-window check,
 // `run()` (which sends through the client) and fan-out pacing use these (internal/token-hooks.ts).
@@ -9,4 +10,5 @@ registerTokenHooks({
   checkContextWindow: (body) => {
     checkContextWindow(body);
   },
+  batchCostCounter: () => new BatchCostTally(),
 });
