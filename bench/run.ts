@@ -14,6 +14,7 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['stream', () => import('./stream.bench.js')],
   ['round-trip', () => import('./round-trip.bench.js')],
   ['scale', () => import('./scale.bench.js')],
+  ['tokens', () => import('./tokens.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],
 ];
 
