@@ -12,6 +12,7 @@ import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
+import { TokenPacer } from './token-pacer.js';
 
 /** A stream `fanOut()` reads to its end: a `ChatStream`, a `ParsedChatStream`, anything with `final()`. */
 export interface FinalizableStream {
@@ -77,6 +78,12 @@ export interface FanOutOptions {
    * ignored: it neither fails a request nor stops the fan-out.
    */
   readonly onProgress?: ((progress: FanOutProgress) => void) | undefined;
+  /**
+   * With chatwright/tokens loaded, a request whose prompt plus output limit would overdraw the last
+   * `x-ratelimit-remaining-tokens` waits for `x-ratelimit-reset-tokens` (token-pacer.ts). Default
+   * true; without chatwright/tokens it has no effect.
+   */
+  readonly tokenPacing?: boolean | undefined;
   /** Options passed to every `send()` (timeout, headers, query). */
   readonly sendOptions?: Omit<SendOptions, 'signal' | 'maxRetries' | 'idempotencyKey'> | undefined;
 }
@@ -126,6 +133,7 @@ class FanOutRun<TBuilder extends Sendable> {
   #strikes = 0;
   #tokensUsed = 0;
   #tokenSamples = 0;
+  readonly #pacer: TokenPacer | undefined;
 
   constructor(builders: readonly TBuilder[], options: FanOutOptions) {
     this.#builders = builders;
@@ -134,6 +142,7 @@ class FanOutRun<TBuilder extends Sendable> {
     this.#maxRetries = options.maxRetries ?? 5;
     this.#delays = normalizeRetryDelay(options.retryDelay);
     this.#concurrency = options.concurrency ?? 8;
+    this.#pacer = TokenPacer.create(options.tokenPacing);
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number from 1 (got ${this.#concurrency})`);
     }
@@ -171,8 +180,10 @@ class FanOutRun<TBuilder extends Sendable> {
     const signal = this.#options.signal;
     // One key for every attempt: a retry after a lost answer is not run twice by the server.
     const idempotencyKey = newIdempotencyKey();
+    const tokens = this.#pacer?.cost(builder);
     for (let attempt = 0; ; attempt++) {
       await this.#ready();
+      if (tokens !== undefined) await this.#paced(tokens);
       if (signal?.aborted) return { ok: false, error: aborted(signal) };
       this.#inFlight++;
       let failure: unknown;
@@ -211,9 +222,19 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
+  /** Waits until a request of `tokens` fits the token budget (token pacing). */
+  async #paced(tokens: number): Promise<void> {
+    const pacer = this.#pacer as TokenPacer;
+    for (let wait = pacer.reserve(tokens, Date.now()); wait > 0; wait = pacer.reserve(tokens, Date.now())) {
+      if (this.#options.signal?.aborted) return;
+      await this.#sleep(wait);
+    }
+  }
+
   /** Reads the rate-limit headers of an answer and holds new requests back when the budget is spent. */
   #observe(headers: Headers | undefined): void {
     if (headers === undefined) return;
+    this.#pacer?.observe(headers, Date.now());
     const requests = intHeader(headers, 'x-ratelimit-remaining-requests');
     if (requests !== undefined && requests <= this.#inFlight) {
       const reset = parseResetDuration(headers.get('x-ratelimit-reset-requests'));
