@@ -183,7 +183,7 @@ class FanOutRun<TBuilder extends Sendable> {
     const tokens = this.#pacer?.cost(builder);
     for (let attempt = 0; ; attempt++) {
       await this.#ready();
-      if (tokens !== undefined) await this.#paced(tokens);
+      const ticket = tokens === undefined ? undefined : await this.#paced(tokens);
       if (signal?.aborted) return { ok: false, error: aborted(signal) };
       this.#inFlight++;
       let failure: unknown;
@@ -201,14 +201,14 @@ class FanOutRun<TBuilder extends Sendable> {
           this.#tokensUsed += tokens;
           this.#tokenSamples++;
         }
-        this.#observe(headers);
+        this.#observe(headers, ticket);
         return { ok: true, value: value as inferFanOutValue<TBuilder> };
       } catch (error) {
         this.#inFlight--;
         failure = error;
       }
       const headers = failure instanceof APIError ? failure.headers : undefined;
-      this.#observe(headers);
+      this.#observe(headers, ticket);
       const error = failure instanceof Error ? failure : new Error(String(failure), { cause: failure });
       if (signal?.aborted || error instanceof APIUserAbortError) return { ok: false, error };
       if (!isRetryable(error) || attempt >= this.#maxRetries) return { ok: false, error };
@@ -222,19 +222,21 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
-  /** Waits until a request of `tokens` fits the token budget (token pacing). */
-  async #paced(tokens: number): Promise<void> {
+  /** Waits until a request of `tokens` fits the token budget (token pacing); its pacing ticket. */
+  async #paced(tokens: number): Promise<number | undefined> {
     const pacer = this.#pacer as TokenPacer;
-    for (let wait = pacer.reserve(tokens, Date.now()); wait > 0; wait = pacer.reserve(tokens, Date.now())) {
-      if (this.#options.signal?.aborted) return;
-      await this.#sleep(wait);
+    for (;;) {
+      const reserved = pacer.reserve(tokens, Date.now());
+      if ('ticket' in reserved) return reserved.ticket;
+      if (this.#options.signal?.aborted) return undefined;
+      await this.#sleep(reserved.wait);
     }
   }
 
   /** Reads the rate-limit headers of an answer and holds new requests back when the budget is spent. */
-  #observe(headers: Headers | undefined): void {
+  #observe(headers: Headers | undefined, ticket: number | undefined): void {
     if (headers === undefined) return;
-    this.#pacer?.observe(headers, Date.now());
+    if (ticket !== undefined) this.#pacer?.observe(headers, Date.now(), ticket);
     const requests = intHeader(headers, 'x-ratelimit-remaining-requests');
     if (requests !== undefined && requests <= this.#inFlight) {
       const reset = parseResetDuration(headers.get('x-ratelimit-reset-requests'));

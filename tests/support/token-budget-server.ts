@@ -31,30 +31,34 @@ export async function startTokenBudgetServer(options: TokenBudgetOptions): Promi
   let remaining = options.tokensPerWindow;
   const stats = { accepted: 0, rejected: 0 };
   const timers = new Set<NodeJS.Timeout>();
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    let text = '';
-    for await (const chunk of request) text += chunk;
-    const body = JSON.parse(text) as { max_completion_tokens?: number; model?: string };
+  /** The budget now: what is left of the current window, and the time to its end. */
+  const budget = () => {
     const now = Date.now();
     const current = Math.floor((now - start) / options.windowMs);
     if (current !== window) {
       window = current;
       remaining = options.tokensPerWindow;
     }
-    const resetMs = start + (current + 1) * options.windowMs - now;
+    return { now, resetMs: start + (current + 1) * options.windowMs - now };
+  };
+  const limitHeaders = (resetMs: number) => ({
+    'x-ratelimit-limit-tokens': String(options.tokensPerWindow),
+    'x-ratelimit-remaining-tokens': String(remaining),
+    'x-ratelimit-reset-tokens': `${resetMs}ms`,
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    let text = '';
+    for await (const chunk of request) text += chunk;
+    const body = JSON.parse(text) as { max_completion_tokens?: number; model?: string };
+    const { now, resetMs } = budget();
     const prompt = countTokens(body).total;
     const cost = prompt + (body.max_completion_tokens ?? 0);
-    const limits = {
-      'x-ratelimit-limit-tokens': String(options.tokensPerWindow),
-      'x-ratelimit-reset-tokens': `${resetMs}ms`,
-    };
     if (cost > remaining) {
       stats.rejected++;
       response.writeHead(429, {
         'content-type': 'application/json',
         'retry-after-ms': String(resetMs),
-        'x-ratelimit-remaining-tokens': String(remaining),
-        ...limits,
+        ...limitHeaders(resetMs),
       });
       response.end(
         JSON.stringify({
@@ -70,14 +74,10 @@ export async function startTokenBudgetServer(options: TokenBudgetOptions): Promi
     }
     remaining -= cost;
     stats.accepted++;
-    const left = remaining;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      response.writeHead(200, {
-        'content-type': 'application/json',
-        'x-ratelimit-remaining-tokens': String(left),
-        ...limits,
-      });
+      // As the API does, the headers give the budget when the answer is sent, not when it arrived.
+      response.writeHead(200, { 'content-type': 'application/json', ...limitHeaders(budget().resetMs) });
       response.end(
         JSON.stringify({
           id: `chatcmpl-${stats.accepted}`,
