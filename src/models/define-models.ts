@@ -16,19 +16,28 @@ export type ModelExtension = Partial<ModelCapabilities> & {
 export type ModelDeclaration = ModelCapabilities | ModelExtension;
 
 /** One capability of an extension: the override when given, else the base's (either, when optional). */
-type Capability<TBase, TOver, K extends keyof TBase> = K extends 'sources'
+type Capability<TBase, TOver, K> = K extends 'sources'
   ? ModelCapabilities['sources']
   : K extends keyof TOver
     ? Partial<Pick<TOver, K>> extends Pick<TOver, K>
-      ? TBase[K] | Exclude<TOver[K], undefined>
+      ? (K extends keyof TBase ? TBase[K] : undefined) | Exclude<TOver[K], undefined>
       : TOver[K]
-    : TBase[K];
+    : K extends keyof TBase
+      ? TBase[K]
+      : never;
 
 /** The capabilities a declaration resolves to, with its literal types kept for the compiler. */
 export type inferDeclaredModel<TDeclaration> = TDeclaration extends {
   readonly extends: infer TBase extends KnownModelId;
 }
-  ? { readonly [K in keyof BuiltInModels[TBase]]: Capability<BuiltInModels[TBase], TDeclaration, K> }
+  ? {
+      // The base's capabilities, and those the catalog gives per model id (contextWindow...) when declared.
+      readonly [K in keyof BuiltInModels[TBase] | Exclude<keyof TDeclaration, 'extends'>]: Capability<
+        BuiltInModels[TBase],
+        TDeclaration,
+        K
+      >;
+    }
   : TDeclaration;
 
 const support = v.picklist(['yes', 'no', 'effort-none']);
