@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { limitsOf } from '../models/limits-of.js';
-import { type Countable, countTokens, type TokenCount } from './count-tokens.js';
+import { bodyOf, type Countable, countTokens, type TokenCount } from './count-tokens.js';
 
 /** What {@link checkContextWindow} measured for a request that fits. */
 export interface ContextWindowFit {
@@ -32,11 +32,7 @@ function outputLimit(body: { readonly [field: string]: unknown }): { field: stri
  */
 export function checkContextWindow(request: Countable): ContextWindowFit {
   const count = countTokens(request);
-  const body = (
-    typeof request.toJSON === 'function' ? (request as { toJSON(): object }).toJSON() : request
-  ) as {
-    readonly [field: string]: unknown;
-  };
+  const body = bodyOf(request);
   const output = outputLimit(body);
   const contextWindow = count.model === undefined ? undefined : limitsOf(count.model).contextWindow;
   if (contextWindow !== undefined && count.total + output.tokens > contextWindow) {

@@ -44,7 +44,7 @@ export interface CountContext {
 }
 
 /** One message's count, kept per message object (messages are frozen and shared between requests). */
-interface MessageCount {
+export interface MessageCount {
   readonly text: number;
   readonly images: number;
   readonly upperBound: boolean;
@@ -67,18 +67,21 @@ type Json = { readonly [key: string]: unknown };
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The counts of messages already seen, by counting context (encoding and model) and message. */
-const messageCounts = new Map<string, WeakMap<object, MessageCount>>();
-const noneCounted: readonly NotCounted[] = Object.freeze([]);
-
-function cacheFor(key: string): WeakMap<object, MessageCount> {
-  let cache = messageCounts.get(key);
-  if (cache === undefined) {
-    cache = new WeakMap();
-    messageCounts.set(key, cache);
-  }
-  return cache;
+/**
+ * Counts already made in one counting context (encoding, model, image sizes), by frozen object: a
+ * message, or a request's tools array. Weakly held, so they go with the requests.
+ */
+export interface CountCache {
+  readonly messages: WeakMap<object, MessageCount>;
+  readonly tools: WeakMap<object, number>;
 }
+
+/** A new, empty cache. */
+export function newCountCache(): CountCache {
+  return { messages: new WeakMap(), tools: new WeakMap() };
+}
+
+const noneCounted: readonly NotCounted[] = Object.freeze([]);
 
 /**
  * Tool-call arguments as the model reads them: the API re-serializes the JSON without whitespace
@@ -187,22 +190,15 @@ function functionsOf(body: Json): FunctionShape[] {
   return shapes;
 }
 
-/** The tokens of the tool definitions and tool choice (0 without tools). */
-const toolCounts = new Map<string, WeakMap<object, number>>();
-
-function countTools(body: Json, context: CountContext, cacheKey: string): number {
+/** The tokens of the tool definitions (0 without tools). */
+function countTools(body: Json, context: CountContext, cache: CountCache): number {
   const source = isObject(body.tools) ? body.tools : isObject(body.functions) ? body.functions : undefined;
   if (source === undefined) return 0;
-  let cache = toolCounts.get(cacheKey);
-  if (cache === undefined) {
-    cache = new WeakMap();
-    toolCounts.set(cacheKey, cache);
-  }
-  let tokens = cache.get(source);
+  let tokens = cache.tools.get(source);
   if (tokens === undefined) {
     const functions = functionsOf(body);
     tokens = functions.length === 0 ? 0 : context.countText(formatFunctions(functions)) + FUNCTIONS_OVERHEAD;
-    cache.set(source, tokens);
+    cache.tools.set(source, tokens);
   }
   return tokens;
 }
@@ -239,10 +235,9 @@ function withoutTitles(key: string, value: unknown): unknown {
  * Counts a body's prompt tokens by part. Message and tool counts are kept per frozen object, so a
  * body derived from a preset re-encodes only its new messages.
  */
-export function countBody(body: Body, context: CountContext, cacheKey: string): BodyCount {
+export function countBody(body: Body, context: CountContext, cache: CountCache): BodyCount {
   const json = body as Json;
-  const cache = cacheFor(cacheKey);
-  const tools = countTools(json, context, cacheKey);
+  const tools = countTools(json, context, cache);
   let messages = REPLY_PRIMING;
   let images = 0;
   let upperBound = false;
@@ -253,10 +248,10 @@ export function countBody(body: Body, context: CountContext, cacheKey: string): 
   for (let index = 0; index < list.length; index++) {
     const message = list[index];
     if (!isObject(message)) continue;
-    let count = cache.get(message);
+    let count = cache.messages.get(message);
     if (count === undefined || count.notCounted.some((part) => !part.path.startsWith(`messages.${index}.`))) {
       count = countMessage(message, index, context);
-      cache.set(message, count);
+      cache.messages.set(message, count);
     }
     messages += count.text;
     images += count.images;

@@ -1,5 +1,5 @@
 import type { TokenEncoding } from '../models/model-capabilities.js';
-import { type BodyCount, countBody, type NotCounted } from './count-body.js';
+import { type BodyCount, type CountCache, countBody, type NotCounted, newCountCache } from './count-body.js';
 import { encodingOf } from './encodings.js';
 import type { ImageSize } from './image-size.js';
 
@@ -42,7 +42,26 @@ export interface TokenCount {
   readonly notCounted: readonly NotCounted[];
 }
 
-function bodyOf(request: Countable): { readonly [field: string]: unknown } {
+/** Caches by encoding and model; with an `imageSize` callback, per callback (they may size differently). */
+const caches = new Map<string, CountCache>();
+const sizedCaches = new WeakMap<object, Map<string, CountCache>>();
+
+function cacheFor(key: string, imageSize: object | undefined): CountCache {
+  let byKey = caches;
+  if (imageSize !== undefined) {
+    byKey = sizedCaches.get(imageSize) ?? new Map();
+    sizedCaches.set(imageSize, byKey);
+  }
+  let cache = byKey.get(key);
+  if (cache === undefined) {
+    cache = newCountCache();
+    byKey.set(key, cache);
+  }
+  return cache;
+}
+
+/** The wire body of a countable request: a builder's `toJSON()`, or the body itself. */
+export function bodyOf(request: Countable): { readonly [field: string]: unknown } {
   const json = typeof request.toJSON === 'function' ? (request as { toJSON(): unknown }).toJSON() : request;
   return typeof json === 'object' && json !== null ? (json as { readonly [field: string]: unknown }) : {};
 }
@@ -61,13 +80,12 @@ export function countTokens(request: Countable, options: CountTokensOptions = {}
   const body = bodyOf(request);
   const model = options.model ?? (typeof body.model === 'string' ? body.model : undefined);
   const encoding = encodingOf(model);
-  // Image rates depend on the model and remote sizes on the caller: counts made with a size callback
-  // are not shared with others.
-  const cacheKey = `${encoding.name}\u0000${model ?? ''}${options.imageSize === undefined ? '' : '\u0000sized'}`;
+  // Image rates depend on the model, remote image sizes on the caller's callback.
+  const cache = cacheFor(`${encoding.name}\u0000${model ?? ''}`, options.imageSize);
   const counted: BodyCount = countBody(
     body,
     { countText: encoding.countText, model, imageSize: options.imageSize },
-    cacheKey,
+    cache,
   );
   const { messages, tools, responseFormat, images } = counted;
   return {

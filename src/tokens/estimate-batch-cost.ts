@@ -1,4 +1,4 @@
-import type { Countable } from './count-tokens.js';
+import { bodyOf, type Countable } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
 
 /** What a batch job may cost, in USD, at the Batch API's discount. */
@@ -25,11 +25,7 @@ export class BatchCostTally {
     const estimate = estimateCost(request, { batch: true });
     this.#requests++;
     if (estimate === undefined) {
-      const body = (
-        typeof request.toJSON === 'function' ? (request as { toJSON(): unknown }).toJSON() : request
-      ) as {
-        model?: unknown;
-      };
+      const body = bodyOf(request);
       this.#unpriced.add(typeof body.model === 'string' ? body.model : '(no model)');
       return;
     }

@@ -1,5 +1,11 @@
 import { limitsOf } from '../models/limits-of.js';
-import { type Countable, type CountTokensOptions, countTokens, type TokenCount } from './count-tokens.js';
+import {
+  bodyOf,
+  type Countable,
+  type CountTokensOptions,
+  countTokens,
+  type TokenCount,
+} from './count-tokens.js';
 import { BATCH_DISCOUNT, type ModelPrice, priceOf } from './prices.js';
 
 /** What a request may cost, in USD, before sending it. */
@@ -29,11 +35,6 @@ export interface EstimateCostOptions extends CountTokensOptions {
 }
 
 const perMillion = (tokens: number, usd: number) => (tokens * usd) / 1_000_000;
-
-function bodyOf(request: Countable): { readonly [field: string]: unknown } {
-  const json = typeof request.toJSON === 'function' ? (request as { toJSON(): unknown }).toJSON() : request;
-  return typeof json === 'object' && json !== null ? (json as { readonly [field: string]: unknown }) : {};
-}
 
 /**
  * What a request will cost: the prompt at the model's input price (and at its cached-input price,

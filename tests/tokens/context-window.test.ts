@@ -6,6 +6,7 @@ import { forgetDeclaredModels } from '../../src/models/declared-models.js';
 import { replies } from '../../src/testing/index.js';
 import { checkContextWindow, countTokens, limitsOf, modelLimits } from '../../src/tokens/index.js';
 import { clientOf, rejection, withServer } from '../client/support.js';
+import { withoutTokenHooks } from '../support/token-hooks.js';
 
 const test = suite('context window');
 
@@ -73,21 +74,15 @@ test('createClient({ tokens: { checkContextWindow: true } }) refuses before send
 });
 
 test('without chatwright/tokens loaded the option fails clearly, sending nothing', async () => {
-  const key = Symbol.for('chatwright.tokenHooks');
-  const registry = globalThis as { [key]?: unknown };
-  const hooks = registry[key];
-  delete registry[key];
-  try {
-    await withServer(async (server) => {
+  await withoutTokenHooks(() =>
+    withServer(async (server) => {
       const client = clientOf(server, { tokens: { checkContextWindow: true } });
       const error = await rejection(client.chat().model('gpt-4o').user('Hi').send());
       assert.instance(error, ClientOptionsError);
       assert.match((error as Error).message, "import 'chatwright/tokens'");
       assert.is(server.requests.length, 0);
-    });
-  } finally {
-    registry[key] = hooks;
-  }
+    }),
+  );
 });
 
 test('run() checks before each step: a tool loop that outgrows the window stops with the error', async () => {

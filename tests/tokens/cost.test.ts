@@ -4,6 +4,7 @@ import { submitBatch } from '../../src/batch/index.js';
 import { BatchCostError, ClientOptionsError, chat } from '../../src/index.js';
 import { countTokens, estimateBatchCost, estimateCost, modelPrices } from '../../src/tokens/index.js';
 import { clientOf, rejection, withServer } from '../client/support.js';
+import { withoutTokenHooks } from '../support/token-hooks.js';
 
 const test = suite('cost estimates');
 
@@ -86,12 +87,8 @@ test('submitBatch() reports the estimate before uploading and refuses over maxCo
 });
 
 test('submitBatch() with maxCostUSD but without chatwright/tokens says what to import', async () => {
-  const key = Symbol.for('chatwright.tokenHooks');
-  const registry = globalThis as { [key]?: unknown };
-  const hooks = registry[key];
-  delete registry[key];
-  try {
-    await withServer(async (server) => {
+  await withoutTokenHooks(() =>
+    withServer(async (server) => {
       const client = clientOf(server);
       const error = await rejection(
         submitBatch(client, [{ customId: 'x', builder: client.chat().model('gpt-4o').user('Hi') }], {
@@ -101,10 +98,8 @@ test('submitBatch() with maxCostUSD but without chatwright/tokens says what to i
       assert.instance(error, ClientOptionsError);
       assert.match((error as Error).message, "import 'chatwright/tokens'");
       assert.is(server.requests.length, 0);
-    });
-  } finally {
-    registry[key] = hooks;
-  }
+    }),
+  );
 });
 
 test.run();
