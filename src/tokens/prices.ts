@@ -18,10 +18,18 @@ export interface ModelPrice {
  * Update: read https://platform.openai.com/docs/pricing, change the figures and `asOf` together.
  */
 const page = 'OpenAI API pricing page, https://platform.openai.com/docs/pricing (standard tier)';
-const asOf = '2025-08-07';
+// Models priced after the figures above were read: from summaries of the same page, named here.
+const summaries =
+  'OpenAI pricing page as summarized by deploybase.ai (2026-03-21) and morphllm.com (June 2026); the two agree';
 
-const price = (input: number, cachedInput: number | undefined, output: number): ModelPrice =>
-  Object.freeze({ input, ...(cachedInput === undefined ? {} : { cachedInput }), output, asOf, source: page });
+const price = (
+  input: number,
+  cachedInput: number | undefined,
+  output: number,
+  asOf = '2025-08-07',
+  source = page,
+): ModelPrice =>
+  Object.freeze({ input, ...(cachedInput === undefined ? {} : { cachedInput }), output, asOf, source });
 
 const gpt4o = price(2.5, 1.25, 10);
 const gpt4oMini = price(0.15, 0.075, 0.6);
@@ -38,8 +46,14 @@ const gpt5Nano = price(0.05, 0.005, 0.4);
 const gpt4Turbo = price(10, undefined, 30);
 const gpt4 = price(30, undefined, 60);
 const gpt35 = price(0.5, undefined, 1.5);
+const gpt51 = price(1.25, 0.125, 10, '2026-03-21', summaries);
+const gpt54 = price(2.5, 0.25, 15, '2026-06-01', summaries);
 
-/** Prices by model id; the ids of newer models (gpt-5.1 on) are left out until their prices are read. */
+/**
+ * Prices by model id. Left out, so estimated as unknown: models whose price no source we read gives
+ * (gpt-5.1-mini, gpt-5.2 and its pro and chat models, gpt-5.4-mini/nano, gpt-5.5, gpt-5.6, audio and
+ * search previews, codex models).
+ */
 export const modelPrices: { readonly [Id in KnownModelId]?: ModelPrice } = Object.freeze({
   'gpt-4o': gpt4o,
   'gpt-4o-2024-11-20': gpt4o,
@@ -70,6 +84,9 @@ export const modelPrices: { readonly [Id in KnownModelId]?: ModelPrice } = Objec
   'gpt-5-mini-2025-08-07': gpt5Mini,
   'gpt-5-nano': gpt5Nano,
   'gpt-5-nano-2025-08-07': gpt5Nano,
+  'gpt-5.1': gpt51,
+  'gpt-5.1-2025-11-13': gpt51,
+  'gpt-5.4': gpt54,
   'gpt-4-turbo': gpt4Turbo,
   'gpt-4-turbo-2024-04-09': gpt4Turbo,
   'gpt-4': gpt4,

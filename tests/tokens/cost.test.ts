@@ -40,7 +40,7 @@ test("without an output limit the model's own is used; n multiplies it; batch ha
 
 test('an unknown price gives undefined, never zero', () => {
   assert.is(estimateCost(chat().model('acme-large').user('Hi')), undefined);
-  assert.is(estimateCost(chat().model('gpt-5.4').user('Hi')), undefined);
+  assert.is(estimateCost(chat().model('gpt-5.6-sol').user('Hi')), undefined);
   const mixed = estimateBatchCost([chat().model('gpt-4o').user('Hi'), chat().model('acme-large').user('Hi')]);
   assert.is(mixed.inputUSD, undefined);
   assert.is(mixed.outputUSD, undefined);
