@@ -18,9 +18,26 @@ export interface ResolvedEncoding {
 // throws on special tokens unless told they are ordinary.
 const asText = { disallowedSpecial: new Set<string>() } as const;
 
+/**
+ * A counter that remembers the counts of a few very short strings (roles, tool names): every message
+ * costs its role, and the tokenizer's fixed cost per call is as large as encoding a short word.
+ */
+function counter(count: (text: string) => number): CountText {
+  const short = new Map<string, number>();
+  return (text) => {
+    if (text.length > 16) return count(text);
+    let tokens = short.get(text);
+    if (tokens === undefined) {
+      tokens = count(text);
+      if (short.size < 1_000) short.set(text, tokens);
+    }
+    return tokens;
+  };
+}
+
 const counters: { readonly [Name in TokenEncoding]: CountText } = {
-  o200k_base: (text) => o200k.countTokens(text, asText),
-  cl100k_base: (text) => cl100k.countTokens(text, asText),
+  o200k_base: counter((text) => o200k.countTokens(text, asText)),
+  cl100k_base: counter((text) => cl100k.countTokens(text, asText)),
 };
 
 /** The encoding of `model`'s family (catalog or `defineModels()`), else o200k_base, said so. */
