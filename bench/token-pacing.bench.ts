@@ -4,9 +4,9 @@
 // (`tokenPacing: false`: only the old heuristic on the average `total_tokens`). Runnable alone:
 // `npx tsx bench/token-pacing.bench.ts`.
 import { pathToFileURL } from 'node:url';
-import { createClient, fanOut } from '../src/index.js';
+import { fanOut } from '../src/index.js';
 import { countTokens } from '../src/tokens/index.js';
-import { startTokenBudgetServer } from '../tests/support/token-budget-server.js';
+import { capitalQuestions, startTokenBudgetServer } from '../tests/support/token-budget-server.js';
 import { medianOf } from './measure.js';
 
 const requests = 200;
@@ -16,15 +16,7 @@ const budget = { tokensPerWindow: 4_000, windowMs: 500, latencyMs: 30 };
 async function once(tokenPacing: boolean) {
   const server = await startTokenBudgetServer(budget);
   try {
-    const client = createClient({ baseURL: server.url, apiKey: 'sk-bench' });
-    const preset = client
-      .chat()
-      .model('gpt-4o-mini')
-      .system('Answer with the capital city only.')
-      .maxCompletionTokens(60);
-    const builders = Array.from({ length: requests }, (_, index) =>
-      preset.user(`What is the capital of country number ${index}?`),
-    );
+    const builders = capitalQuestions(server.url, requests);
     const started = performance.now();
     const results = await fanOut(builders, { concurrency, tokenPacing, maxRetries: 50 });
     const ms = performance.now() - started;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from '../../src/index.js';
 import { countTokens } from '../../src/tokens/index.js';
 
 /** Options of {@link startTokenBudgetServer}. */
@@ -114,4 +115,17 @@ export async function startTokenBudgetServer(options: TokenBudgetOptions): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** `count` small questions for the server at `url`, each allowing 60 output tokens. */
+export function capitalQuestions(url: string, count: number) {
+  const client = createClient({ baseURL: url, apiKey: 'sk-budget' });
+  const preset = client
+    .chat()
+    .model('gpt-4o-mini')
+    .system('Answer with the capital city only.')
+    .maxCompletionTokens(60);
+  return Array.from({ length: count }, (_, index) =>
+    preset.user(`What is the capital of country number ${index}?`),
+  );
 }

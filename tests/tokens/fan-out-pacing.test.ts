@@ -1,23 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createClient, fanOut } from '../../src/index.js';
+import { fanOut } from '../../src/index.js';
 import { countTokens } from '../../src/tokens/index.js';
-import { startTokenBudgetServer } from '../support/token-budget-server.js';
+import { capitalQuestions, startTokenBudgetServer } from '../support/token-budget-server.js';
 
 const test = suite('fan-out paced by tokens');
 
 async function run(tokenPacing: boolean) {
   const server = await startTokenBudgetServer({ tokensPerWindow: 1_000, windowMs: 250, latencyMs: 20 });
   try {
-    const client = createClient({ baseURL: server.url, apiKey: 'sk-test' });
-    const preset = client
-      .chat()
-      .model('gpt-4o-mini')
-      .system('Answer with the capital city only.')
-      .maxCompletionTokens(60);
-    const builders = Array.from({ length: 24 }, (_, index) =>
-      preset.user(`What is the capital of country number ${index}?`),
-    );
+    const builders = capitalQuestions(server.url, 24);
     const results = await fanOut(builders, {
       concurrency: 8,
       tokenPacing,
