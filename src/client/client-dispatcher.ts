@@ -1,5 +1,6 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
-import { tokenHooks } from '../internal/token-hooks.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
@@ -113,7 +114,8 @@ export class ClientDispatcher implements Dispatcher {
         "tokens.checkContextWindow needs the tokenizer: import 'chatwright/tokens' once in your application (nothing was sent)",
       );
     }
-    hooks.checkContextWindow(body as unknown as { readonly [field: string]: unknown });
+    const issue = hooks.contextWindowIssue(body as unknown as { readonly [field: string]: unknown });
+    if (issue !== undefined) throw new ValidationError([issue], CONTEXT_WINDOW_ERROR);
   }
 
   #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {

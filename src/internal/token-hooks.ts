@@ -6,6 +6,7 @@
  * may load the ESM and CJS builds side by side; the symbol reaches them all.
  */
 
+import type { ValidationIssue } from '../errors/validation-error.js';
 import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
 
 /** Adds up the estimated cost of batch requests as they stream past. */
@@ -18,13 +19,20 @@ export interface BatchCostCounter {
 export interface TokenHooks {
   /** The prompt tokens of a wire body (an upper bound for images of unknown size). */
   promptTokens(body: { readonly [field: string]: unknown }): number;
-  /** Throws a `ValidationError` when the body's prompt plus its output limit exceeds the window. */
-  checkContextWindow(body: { readonly [field: string]: unknown }): void;
+  /**
+   * The issue when the body's prompt plus its output limit exceeds the window, else `undefined`. An
+   * issue, not a thrown error: the caller throws its own `ValidationError`, so `instanceof` holds
+   * even where each entry has its own copy of the class (a CommonJS build).
+   */
+  contextWindowIssue(body: { readonly [field: string]: unknown }): ValidationIssue | undefined;
   /** A new running total of Batch API cost estimates. */
   batchCostCounter(): BatchCostCounter;
 }
 
 const key = Symbol.for('chatwright.tokenHooks');
+
+/** The words of a context-window `ValidationError`, from the client's check or `checkContextWindow()`. */
+export const CONTEXT_WINDOW_ERROR = 'Request does not fit the context window';
 
 /** Installs the hooks (called once by chatwright/tokens when it is imported). */
 export function registerTokenHooks(hooks: TokenHooks): void {

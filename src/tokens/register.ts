@@ -1,5 +1,5 @@
 import { registerTokenHooks } from '../internal/token-hooks.js';
-import { checkContextWindow } from './check-context-window.js';
+import { measureContextWindow } from './check-context-window.js';
 import { countTokens } from './count-tokens.js';
 import { BatchCostTally } from './estimate-batch-cost.js';
 
@@ -7,8 +7,6 @@ import { BatchCostTally } from './estimate-batch-cost.js';
 // `run()` (which sends through the client) and fan-out pacing use these (internal/token-hooks.ts).
 registerTokenHooks({
   promptTokens: (body) => countTokens(body).total,
-  checkContextWindow: (body) => {
-    checkContextWindow(body);
-  },
+  contextWindowIssue: (body) => measureContextWindow(body).issue,
   batchCostCounter: () => new BatchCostTally(),
 });

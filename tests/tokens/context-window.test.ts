@@ -61,8 +61,18 @@ test('createClient({ tokens: { checkContextWindow: true } }) refuses before send
   defineModels({ tiny: { extends: 'gpt-4o', contextWindow: 50 } });
   await withServer(async (server) => {
     const checking = clientOf(server, { tokens: { checkContextWindow: true } });
-    const error = await rejection(checking.chat().model('tiny').user('Hi').maxCompletionTokens(45).send());
+    const over = checking.chat().model('tiny').user('Hi').maxCompletionTokens(45);
+    const error = await rejection(over.send());
     assert.instance(error, ValidationError);
+    // The same words as checkContextWindow(): both numbers and the window.
+    let direct: unknown;
+    try {
+      checkContextWindow(over);
+    } catch (thrown) {
+      direct = thrown;
+    }
+    assert.is((error as ValidationError).message, (direct as ValidationError).message);
+    assert.equal((error as ValidationError).issues, (direct as ValidationError).issues);
     const streamError = await rejection(
       checking.chat().model('tiny').user('Hi').maxCompletionTokens(45).stream().send().final(),
     );
