@@ -1,7 +1,12 @@
 import { defineConfig, type Options } from 'tsup';
 
 const shared = {
-  entry: { index: 'src/index.ts', batch: 'src/batch/index.ts', testing: 'src/testing/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    batch: 'src/batch/index.ts',
+    testing: 'src/testing/index.ts',
+    tokens: 'src/tokens/index.ts',
+  },
   sourcemap: true,
   treeshake: true,
   target: 'node20',

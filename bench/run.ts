@@ -15,6 +15,8 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['structured-stream', () => import('./structured-stream.bench.js')],
   ['round-trip', () => import('./round-trip.bench.js')],
   ['scale', () => import('./scale.bench.js')],
+  ['tokens', () => import('./tokens.bench.js')],
+  ['token-pacing', () => import('./token-pacing.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],
   ['presets', () => import('./presets.bench.js')],
 ];

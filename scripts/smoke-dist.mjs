@@ -14,7 +14,7 @@ for (const [format, lib] of [
   const body = JSON.stringify(lib.chat().model('gpt-4o').user('Hi'));
   if (body !== expected) throw new Error(`${format}: unexpected body ${body}`);
 }
-for (const entry of ['chatwright/testing', 'chatwright/batch']) {
+for (const entry of ['chatwright/testing', 'chatwright/batch', 'chatwright/tokens']) {
   const [fromEsm, fromCjs] = [await import(entry), require(entry)];
   if (Object.keys(fromEsm).length === 0 || Object.keys(fromCjs).length === 0)
     throw new Error(`${entry} exports nothing`);
@@ -36,6 +36,31 @@ try {
   }
 } finally {
   await server.close();
+}
+// chatwright/tokens counts in both builds, and its import reaches the main entry's client.
+for (const [format, tokens] of [
+  ['esm', await import('chatwright/tokens')],
+  ['cjs', require('chatwright/tokens')],
+]) {
+  const total = tokens.countTokens(esm.chat().model('gpt-4o').user('Hi')).total;
+  if (total !== 8) throw new Error(`${format}: countTokens gave ${total}, expected 8`);
+}
+// The client's context-window check throws its own build's ValidationError, whichever build of
+// chatwright/tokens registered last (both did, above).
+for (const [format, lib] of [
+  ['esm', esm],
+  ['cjs', cjs],
+]) {
+  const checking = lib.createClient({
+    baseURL: 'http://127.0.0.1:9/v1',
+    apiKey: 'sk-smoke',
+    tokens: { checkContextWindow: true },
+  });
+  const tooLong = checking.chat().model('gpt-4-0613').user('word '.repeat(9_000)).maxCompletionTokens(10);
+  const refusal = await tooLong.send().catch((error) => error);
+  if (!(refusal instanceof lib.ValidationError)) {
+    throw new Error(`${format}: the context-window check did not refuse with a ValidationError: ${refusal}`);
+  }
 }
 console.log(
   'dist smoke test: esm and cjs entry points load, share one implementation each and send through the fake server',

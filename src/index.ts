@@ -67,7 +67,7 @@ export {
   type ModelDeclaration,
   type ModelExtension,
 } from './models/define-models.js';
-export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
+export type { ModelCapabilities, SamplingSupport, TokenEncoding } from './models/model-capabilities.js';
 export type {
   BuiltInModels,
   inferModelCapabilities,
@@ -159,6 +159,7 @@ export { parseResetDuration } from './fan-out/parse-reset-duration.js';
 export { APIError, type APIErrorBody, type APIErrorInit } from './errors/api-error.js';
 export { AuthenticationError } from './errors/authentication-error.js';
 export { BadRequestError } from './errors/bad-request-error.js';
+export { BatchCostError } from './errors/batch-cost-error.js';
 export { BatchInputError, type BatchInputProblem } from './errors/batch-input-error.js';
 export { BatchItemError } from './errors/batch-item-error.js';
 export { ChatwrightError } from './errors/chatwright-error.js';

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { APIError } from '../errors/api-error.js';
+import { BatchCostError } from '../errors/batch-cost-error.js';
+import { ClientOptionsError } from '../errors/client-options-error.js';
 import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
+import { type BatchCostCounter, tokenHooks } from '../internal/token-hooks.js';
+import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
 import type { Batch, FileObject } from './batch-wire.js';
@@ -26,6 +30,13 @@ export interface SubmitBatchOptions extends BatchFileLimits {
    * batch not yet made is deleted.
    */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Refuses the job, uploading nothing, when its estimated cost (input plus the most output) is over
+   * this many USD, or cannot be estimated. Needs `chatwright/tokens` imported (it counts the tokens).
+   */
+  readonly maxCostUSD?: number | undefined;
+  /** Receives the cost estimate once the files are written, before anything is uploaded (needs chatwright/tokens). */
+  readonly onEstimate?: ((estimate: BatchCostEstimate) => void) | undefined;
   /**
    * Called (and awaited) as each batch is created, before the next file is uploaded: store
    * `event.batch.id` here, so that a process killed before `submitBatch()` returns has the ids of
@@ -70,6 +81,7 @@ export async function submitBatch<TBuilder extends BatchSource>(
   options: SubmitBatchOptions = {},
 ): Promise<BatchJob<TBuilder>> {
   checkOptionNames(options, submitBatchOptionNames, 'submitBatch()');
+  const costs = costCounter(options);
   const temporary = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'chatwright-batch-')));
   const parsers = new Map<string, BatchCompletionParser>();
@@ -79,12 +91,13 @@ export async function submitBatch<TBuilder extends BatchSource>(
   // The create error after which no batch of the orphan was found: nothing to cancel.
   let settled: unknown;
   try {
-    const files = await writeBatchFiles(withParsers(items, parsers), {
+    const files = await writeBatchFiles(withParsers(items, parsers, costs), {
       directory,
       maxRequestsPerFile: options.maxRequestsPerFile,
       maxBytesPerFile: options.maxBytesPerFile,
       signal: options.signal,
     });
+    if (costs !== undefined) checkCost(costs.result(), options);
     for (const [index, input] of files.entries()) {
       const filename = files.length === 1 ? 'batch.jsonl' : `batch-${index + 1}-of-${files.length}.jsonl`;
       const file = await client.files.upload(await openAsBlob(input.path, { type: 'application/jsonl' }), {
@@ -180,10 +193,53 @@ async function findBatchOfFile(
 async function* withParsers<TBuilder extends BatchSource>(
   items: Iterable<BatchItem<TBuilder>> | AsyncIterable<BatchItem<TBuilder>>,
   parsers: Map<string, BatchCompletionParser>,
+  costs: BatchCostCounter | undefined,
 ): AsyncGenerator<BatchItem<TBuilder>> {
   for await (const item of items) {
     const parse = parseBatchCompletion(item.builder);
     if (parse !== undefined) parsers.set(item.customId, parse);
+    costs?.add(item.builder.toJSON() as { readonly [field: string]: unknown });
     yield item;
+  }
+}
+
+/** The cost counter when the caller asked for an estimate; a clear error when the tokenizer is absent. */
+function costCounter(options: SubmitBatchOptions): BatchCostCounter | undefined {
+  if (options.maxCostUSD === undefined && options.onEstimate === undefined) return undefined;
+  const hooks = tokenHooks();
+  if (hooks === undefined) {
+    throw new ClientOptionsError(
+      options.maxCostUSD === undefined ? 'onEstimate' : 'maxCostUSD',
+      "submitBatch()'s cost estimate needs the tokenizer: import 'chatwright/tokens' once in your application (nothing was uploaded)",
+    );
+  }
+  return hooks.batchCostCounter();
+}
+
+/** Reports the estimate, and refuses the job over `maxCostUSD` (or when it cannot be estimated). */
+function checkCost(estimate: BatchCostEstimate, options: SubmitBatchOptions): void {
+  options.onEstimate?.(estimate);
+  const limit = options.maxCostUSD;
+  if (limit === undefined) return;
+  const usd = (n: number) => `$${n.toFixed(2)}`;
+  const { inputUSD, outputUSD } = estimate;
+  if (inputUSD === undefined || outputUSD?.max === undefined) {
+    const why =
+      estimate.unpricedModels.length > 0
+        ? `no known price for ${estimate.unpricedModels.join(', ')}`
+        : 'no known output limit (set maxCompletionTokens)';
+    throw new BatchCostError(
+      estimate,
+      limit,
+      `Batch not uploaded: its cost cannot be estimated (${why}), and maxCostUSD is ${usd(limit)}`,
+    );
+  }
+  const most = inputUSD + outputUSD.max;
+  if (most > limit) {
+    throw new BatchCostError(
+      estimate,
+      limit,
+      `Batch not uploaded: ${estimate.requests} requests estimated at ${usd(inputUSD)} input (${estimate.inputTokens} tokens) plus up to ${usd(outputUSD.max)} output, ${usd(most)} in all, over maxCostUSD ${usd(limit)}`,
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
+import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { guardedBody } from '../transport/guarded-body.js';
@@ -48,6 +50,7 @@ export class ClientDispatcher implements Dispatcher {
     options: SendOptions = {},
     text: string = JSON.stringify(body),
   ): Promise<ChatCompletionResult> {
+    this.#checkTokens(body);
     const exchange = new Exchange(this.#prepare(text, options, false));
     try {
       const { response, text } = await exchange.send(true);
@@ -61,6 +64,7 @@ export class ClientDispatcher implements Dispatcher {
     let exchange: Exchange;
     let idleTimeout: number;
     try {
+      this.#checkTokens(body);
       const request = this.#prepare(
         body.stream === true ? (text ?? JSON.stringify(body)) : JSON.stringify({ ...body, stream: true }),
         options,
@@ -101,6 +105,20 @@ export class ClientDispatcher implements Dispatcher {
     const url = new URL(request.url);
     url.pathname = `${url.pathname.slice(0, -'/chat/completions'.length)}${path}`;
     return { ...request, url: url.toString() };
+  }
+
+  /** The opt-in context-window check (`tokens.checkContextWindow`), through chatwright/tokens. */
+  #checkTokens(body: ChatCompletionRequest): void {
+    if (!this.#options.checkContextWindow) return;
+    const hooks = tokenHooks();
+    if (hooks === undefined) {
+      throw new ClientOptionsError(
+        'tokens.checkContextWindow',
+        "tokens.checkContextWindow needs the tokenizer: import 'chatwright/tokens' once in your application (nothing was sent)",
+      );
+    }
+    const issue = hooks.contextWindowIssue(body as unknown as { readonly [field: string]: unknown });
+    if (issue !== undefined) throw new ValidationError([issue], CONTEXT_WINDOW_ERROR);
   }
 
   #prepare(body: string, options: SendOptions, stream: boolean): ExchangeRequest {

@@ -60,6 +60,12 @@ export interface ClientOptions {
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Allow an API key in a browser, where every visitor can read it. Default false. */
   readonly dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Token-aware checks, which need `chatwright/tokens` imported (it holds the tokenizer).
+   * `checkContextWindow` (default false): before each send, a request whose prompt plus
+   * `max_completion_tokens` exceeds the model's context window fails with a `ValidationError`.
+   */
+  readonly tokens?: { readonly checkContextWindow?: boolean | undefined } | undefined;
 }
 
 /** The defaults of every client option, in one place. */
@@ -101,6 +107,7 @@ export interface NormalizedClientOptions {
   readonly retryDelay: NormalizedRetryDelay;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly dangerouslyAllowBrowser: boolean;
+  readonly checkContextWindow: boolean;
 }
 
 // setTimeout fires at once for any delay above 2^31-1 ms, which would make a long timeout no timeout.
@@ -122,6 +129,16 @@ export function normalizeRetryDelay(delays: RetryDelayOptions = {}): NormalizedR
 /** Validates user options once and fills in the defaults. Throws `ClientOptionsError`. */
 export function normalizeClientOptions(options: ClientOptions = {}): NormalizedClientOptions {
   checkOptionNames(options, clientOptionNames, 'createClient()');
+  checkOptionNames(options.tokens, { checkContextWindow: true }, 'createClient({ tokens })');
+  if (
+    options.tokens?.checkContextWindow !== undefined &&
+    typeof options.tokens.checkContextWindow !== 'boolean'
+  ) {
+    throw new ClientOptionsError(
+      'tokens.checkContextWindow',
+      'tokens.checkContextWindow must be true or false',
+    );
+  }
   const normalized: NormalizedClientOptions = {
     apiKey: options.apiKey,
     baseURL: options.baseURL,
@@ -135,6 +152,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     retryDelay: normalizeRetryDelay(options.retryDelay),
     onRetry: options.onRetry,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
+    checkContextWindow: options.tokens?.checkContextWindow === true,
   };
   if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
   // Checked here too (the client checks again per send) so a bad value fails at createClient().

@@ -13,6 +13,7 @@ import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
+import { TokenPacer } from './token-pacer.js';
 
 /** A stream `fanOut()` reads to its end: a `ChatStream`, a `ParsedChatStream`, anything with `final()`. */
 export interface FinalizableStream {
@@ -78,6 +79,12 @@ export interface FanOutOptions {
    * ignored: it neither fails a request nor stops the fan-out.
    */
   readonly onProgress?: ((progress: FanOutProgress) => void) | undefined;
+  /**
+   * With chatwright/tokens loaded, a request whose prompt plus output limit would overdraw the last
+   * `x-ratelimit-remaining-tokens` waits for `x-ratelimit-reset-tokens` (token-pacer.ts). Default
+   * true; without chatwright/tokens it has no effect.
+   */
+  readonly tokenPacing?: boolean | undefined;
   /** Options passed to every `send()` (timeout, headers, query). */
   readonly sendOptions?: Omit<SendOptions, 'signal' | 'maxRetries' | 'idempotencyKey'> | undefined;
 }
@@ -134,6 +141,7 @@ class FanOutRun<TBuilder extends Sendable> {
   #strikes = 0;
   #tokensUsed = 0;
   #tokenSamples = 0;
+  readonly #pacer: TokenPacer | undefined;
 
   constructor(builders: readonly TBuilder[], options: FanOutOptions) {
     checkOptionNames(options, fanOutOptionNames, 'fanOut()');
@@ -144,6 +152,7 @@ class FanOutRun<TBuilder extends Sendable> {
     this.#maxRetries = options.maxRetries ?? 5;
     this.#delays = normalizeRetryDelay(options.retryDelay);
     this.#concurrency = options.concurrency ?? 8;
+    this.#pacer = TokenPacer.create(options.tokenPacing);
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1) {
       throw new RangeError(`concurrency must be a whole number from 1 (got ${this.#concurrency})`);
     }
@@ -182,8 +191,10 @@ class FanOutRun<TBuilder extends Sendable> {
     const signal = this.#options.signal;
     // One key for every attempt: a retry after a lost answer is not run twice by the server.
     const idempotencyKey = newIdempotencyKey();
+    const tokens = this.#pacer?.cost(builder);
     for (let attempt = 0; ; attempt++) {
       await this.#ready();
+      const ticket = tokens === undefined ? undefined : await this.#paced(tokens);
       if (signal?.aborted) return { ok: false, error: aborted(signal) };
       this.#inFlight++;
       let failure: unknown;
@@ -203,7 +214,7 @@ class FanOutRun<TBuilder extends Sendable> {
           this.#tokensUsed += tokens;
           this.#tokenSamples++;
         }
-        this.#observe(headers);
+        this.#observe(headers, ticket);
         return { ok: true, value: value as inferFanOutValue<TBuilder> };
       } catch (error) {
         this.#inFlight--;
@@ -212,7 +223,7 @@ class FanOutRun<TBuilder extends Sendable> {
         this.#inFlightControllers.delete(controller);
       }
       const headers = failure instanceof APIError ? failure.headers : undefined;
-      this.#observe(headers);
+      this.#observe(headers, ticket);
       const error = failure instanceof Error ? failure : new Error(String(failure), { cause: failure });
       if (signal?.aborted || error instanceof APIUserAbortError) return { ok: false, error };
       if (!isRetryable(error) || attempt >= this.#maxRetries) return { ok: false, error };
@@ -226,9 +237,21 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
+  /** Waits until a request of `tokens` fits the token budget (token pacing); its pacing ticket. */
+  async #paced(tokens: number): Promise<number | undefined> {
+    const pacer = this.#pacer as TokenPacer;
+    for (;;) {
+      const reserved = pacer.reserve(tokens, Date.now());
+      if ('ticket' in reserved) return reserved.ticket;
+      if (this.#options.signal?.aborted) return undefined;
+      await this.#sleep(reserved.wait);
+    }
+  }
+
   /** Reads the rate-limit headers of an answer and holds new requests back when the budget is spent. */
-  #observe(headers: Headers | undefined): void {
+  #observe(headers: Headers | undefined, ticket: number | undefined): void {
     if (headers === undefined) return;
+    if (ticket !== undefined) this.#pacer?.observe(headers, Date.now(), ticket);
     const requests = intHeader(headers, 'x-ratelimit-remaining-requests');
     if (requests !== undefined && requests <= this.#inFlight) {
       const reset = parseResetDuration(headers.get('x-ratelimit-reset-requests'));

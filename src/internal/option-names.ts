@@ -31,6 +31,7 @@ export const clientOptionNames: Names<ClientOptions> = {
   retryDelay: true,
   onRetry: true,
   dangerouslyAllowBrowser: true,
+  tokens: true,
 };
 
 export const retryDelayNames: Names<RetryDelayOptions> = { initial: true, max: true, maxRetryAfter: true };
@@ -60,6 +61,7 @@ export const fanOutOptionNames: Names<FanOutOptions> = {
   signal: true,
   onProgress: true,
   sendOptions: true,
+  tokenPacing: true,
 };
 
 export const writeBatchFilesOptionNames: Names<WriteBatchFilesOptions> = {
@@ -75,6 +77,8 @@ export const submitBatchOptionNames: Names<SubmitBatchOptions> = {
   metadata: true,
   signal: true,
   onBatchCreated: true,
+  maxCostUSD: true,
+  onEstimate: true,
   maxRequestsPerFile: true,
   maxBytesPerFile: true,
 };

@@ -35,6 +35,9 @@ const webSearchSource =
 const flexSource =
   'AI SDK catalog and warnings; openai-node docstrings (o3, o4-mini, gpt-5 and later; the AI SDK leaves out the chat-latest models)';
 const cacheSource = 'AI SDK catalog and warnings; openai-node docstrings (newer gpt-5.x models)';
+const o200kSource =
+  "tiktoken model.py MODEL_PREFIX_TO_ENCODING (gpt-4o, gpt-4.1, gpt-5, o1, o3, o4-mini: o200k_base); gpt-tokenizer's model map agrees";
+const cl100kSource = 'tiktoken model.py MODEL_PREFIX_TO_ENCODING (gpt-4 and gpt-3.5-turbo: cl100k_base)';
 
 /** A chat model without reasoning: accepts every parameter, no special output. */
 const chatModel = {
@@ -55,9 +58,11 @@ const chatModel = {
   prediction: false,
   flexTier: false,
   promptCache24h: false,
+  encoding: 'o200k_base',
 } as const;
 
 const chatSources = {
+  encoding: o200kSource,
   reasoningEfforts: reasoningOnly,
   audioOutput: audioSource,
   webSearch: webSearchSource,
@@ -108,8 +113,18 @@ const effortNoneSources = {
  * `modelIds` maps each model id to one of them.
  */
 export const modelFamilies = {
-  'gpt-3.5-turbo': { ...chatModel, family: 'gpt-3.5-turbo', sources: chatSources },
-  'gpt-4': { ...chatModel, family: 'gpt-4', sources: chatSources },
+  'gpt-3.5-turbo': {
+    ...chatModel,
+    family: 'gpt-3.5-turbo',
+    encoding: 'cl100k_base',
+    sources: { ...chatSources, encoding: cl100kSource },
+  },
+  'gpt-4': {
+    ...chatModel,
+    family: 'gpt-4',
+    encoding: 'cl100k_base',
+    sources: { ...chatSources, encoding: cl100kSource },
+  },
   'gpt-4o': { ...chatModel, family: 'gpt-4o', prediction: true, sources: chatSources },
   'chatgpt-4o': { ...chatModel, family: 'chatgpt-4o', sources: chatSources },
   'gpt-4o-audio': { ...chatModel, family: 'gpt-4o-audio', audioOutput: true, sources: chatSources },
@@ -341,6 +356,144 @@ export const modelIds = {
 
 /** A model id the catalog knows. */
 export type KnownModelId = keyof typeof modelIds;
+
+/** A model's token limits, with where they come from. */
+export interface ModelLimits {
+  /** Prompt plus output, in tokens. */
+  readonly contextWindow: number;
+  /** The most output tokens (visible and reasoning) one response can have. */
+  readonly maxOutputTokens: number;
+  readonly source: string;
+}
+
+/** Freezes a table and its rows; pure, so a bundle that never reads the table leaves it out. */
+function frozen<TTable extends { readonly [id: string]: object | undefined }>(table: TTable): TTable {
+  for (const row of Object.values(table)) if (row !== undefined) Object.freeze(row);
+  return Object.freeze(table);
+}
+
+// Limits differ within a family (gpt-4 has 8k, 32k and 128k models), so they are per model id.
+const limitsSource =
+  "gpt-tokenizer 4.0.0 model data (src/models.gen.ts: context_window, max_output_tokens), taken from OpenAI's model pages";
+const visionSource =
+  'OpenAI model page for gpt-4-turbo (gpt-4-vision-preview: 128,000 context, 4,096 output)';
+const gpt4_32kSource =
+  'OpenAI model page for gpt-4 (gpt-4-32k snapshots: 32,768 context); output as gpt-4-32k in gpt-tokenizer 4.0.0';
+const turbo16kSource = 'OpenAI model page for gpt-3.5-turbo (16,385 context, 4,096 output)';
+const turbo0301Source = 'OpenAI model page for gpt-3.5-turbo (the 0301 snapshot: 4,096 context)';
+
+/**
+ * Each catalog model's context window and output limit. `gpt-5.1-mini` is left out: no source gives
+ * its limits, and a guessed window would reject requests the API accepts (no check runs without one).
+ */
+export const modelLimits: { readonly [Id in KnownModelId]?: ModelLimits } = /* @__PURE__ */ frozen({
+  'gpt-5.6-sol': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.6-terra': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.6-luna': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.5': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.5-2026-04-23': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.4': { contextWindow: 1_050_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.4-mini': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.4-nano': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.4-mini-2026-03-17': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.4-nano-2026-03-17': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.3-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-5.2': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.2-2025-12-11': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.2-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-5.2-pro': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.2-pro-2025-12-11': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.1': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.1-2025-11-13': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.1-codex': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5.1-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-5': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-mini': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-nano': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-2025-08-07': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-mini-2025-08-07': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-nano-2025-08-07': { contextWindow: 400_000, maxOutputTokens: 128_000, source: limitsSource },
+  'gpt-5-chat-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4.1': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'gpt-4.1-mini': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'gpt-4.1-nano': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'gpt-4.1-2025-04-14': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'gpt-4.1-mini-2025-04-14': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'gpt-4.1-nano-2025-04-14': { contextWindow: 1_047_576, maxOutputTokens: 32_768, source: limitsSource },
+  'o4-mini': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o4-mini-2025-04-16': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  o3: { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o3-2025-04-16': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o3-mini': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o3-mini-2025-01-31': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  o1: { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o1-2024-12-17': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'o1-preview': { contextWindow: 128_000, maxOutputTokens: 32_768, source: limitsSource },
+  'o1-preview-2024-09-12': { contextWindow: 128_000, maxOutputTokens: 32_768, source: limitsSource },
+  'o1-mini': { contextWindow: 128_000, maxOutputTokens: 65_536, source: limitsSource },
+  'o1-mini-2024-09-12': { contextWindow: 128_000, maxOutputTokens: 65_536, source: limitsSource },
+  'gpt-4o': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-2024-11-20': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-2024-08-06': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-2024-05-13': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4o-audio-preview': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-audio-preview-2024-10-01': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'gpt-4o-audio-preview-2024-12-17': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'gpt-4o-audio-preview-2025-06-03': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'gpt-4o-mini-audio-preview': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-mini-audio-preview-2024-12-17': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'gpt-4o-search-preview': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-mini-search-preview': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-search-preview-2025-03-11': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'gpt-4o-mini-search-preview-2025-03-11': {
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    source: limitsSource,
+  },
+  'chatgpt-4o-latest': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'codex-mini-latest': { contextWindow: 200_000, maxOutputTokens: 100_000, source: limitsSource },
+  'gpt-4o-mini': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4o-mini-2024-07-18': { contextWindow: 128_000, maxOutputTokens: 16_384, source: limitsSource },
+  'gpt-4-turbo': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4-turbo-2024-04-09': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4-0125-preview': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4-turbo-preview': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4-1106-preview': { contextWindow: 128_000, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-4-vision-preview': { contextWindow: 128_000, maxOutputTokens: 4_096, source: visionSource },
+  'gpt-4': { contextWindow: 8_192, maxOutputTokens: 8_192, source: limitsSource },
+  'gpt-4-0314': { contextWindow: 8_192, maxOutputTokens: 8_192, source: limitsSource },
+  'gpt-4-0613': { contextWindow: 8_192, maxOutputTokens: 8_192, source: limitsSource },
+  'gpt-4-32k': { contextWindow: 32_768, maxOutputTokens: 8_192, source: limitsSource },
+  'gpt-4-32k-0314': { contextWindow: 32_768, maxOutputTokens: 8_192, source: gpt4_32kSource },
+  'gpt-4-32k-0613': { contextWindow: 32_768, maxOutputTokens: 8_192, source: gpt4_32kSource },
+  'gpt-3.5-turbo': { contextWindow: 16_385, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-3.5-turbo-16k': { contextWindow: 16_385, maxOutputTokens: 4_096, source: turbo16kSource },
+  'gpt-3.5-turbo-0301': { contextWindow: 4_096, maxOutputTokens: 4_096, source: turbo0301Source },
+  'gpt-3.5-turbo-0613': { contextWindow: 16_385, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-3.5-turbo-1106': { contextWindow: 16_385, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-3.5-turbo-0125': { contextWindow: 16_385, maxOutputTokens: 4_096, source: limitsSource },
+  'gpt-3.5-turbo-16k-0613': { contextWindow: 16_385, maxOutputTokens: 4_096, source: limitsSource },
+});
 
 // Frozen, so no caller can change the rules for everyone: `as const` binds only the compiler.
 for (const caps of Object.values(modelFamilies)) {

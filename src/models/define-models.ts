@@ -16,23 +16,33 @@ export type ModelExtension = Partial<ModelCapabilities> & {
 export type ModelDeclaration = ModelCapabilities | ModelExtension;
 
 /** One capability of an extension: the override when given, else the base's (either, when optional). */
-type Capability<TBase, TOver, K extends keyof TBase> = K extends 'sources'
+type Capability<TBase, TOver, K> = K extends 'sources'
   ? ModelCapabilities['sources']
   : K extends keyof TOver
     ? Partial<Pick<TOver, K>> extends Pick<TOver, K>
-      ? TBase[K] | Exclude<TOver[K], undefined>
+      ? (K extends keyof TBase ? TBase[K] : undefined) | Exclude<TOver[K], undefined>
       : TOver[K]
-    : TBase[K];
+    : K extends keyof TBase
+      ? TBase[K]
+      : never;
 
 /** The capabilities a declaration resolves to, with its literal types kept for the compiler. */
 export type inferDeclaredModel<TDeclaration> = TDeclaration extends {
   readonly extends: infer TBase extends KnownModelId;
 }
-  ? { readonly [K in keyof BuiltInModels[TBase]]: Capability<BuiltInModels[TBase], TDeclaration, K> }
+  ? {
+      // The base's capabilities, and those the catalog gives per model id (contextWindow...) when declared.
+      readonly [K in keyof BuiltInModels[TBase] | Exclude<keyof TDeclaration, 'extends'>]: Capability<
+        BuiltInModels[TBase],
+        TDeclaration,
+        K
+      >;
+    }
   : TDeclaration;
 
 const support = v.picklist(['yes', 'no', 'effort-none']);
 const effort = v.picklist(reasoningEfforts);
+const tokenLimit = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /** Every capability, nothing else: a JavaScript caller's typo must not pass as a permissive model. */
 const capabilitiesSchema = v.strictObject({
@@ -54,6 +64,9 @@ const capabilitiesSchema = v.strictObject({
   prediction: v.boolean(),
   flexTier: v.boolean(),
   promptCache24h: v.boolean(),
+  encoding: v.exactOptional(v.picklist(['o200k_base', 'cl100k_base'])),
+  contextWindow: v.exactOptional(tokenLimit),
+  maxOutputTokens: v.exactOptional(tokenLimit),
   sources: v.record(v.string(), v.string()),
 });
 
@@ -126,7 +139,11 @@ export function defineModels<const TModels extends { readonly [model: string]: M
   const resolved = Object.entries(models).map(
     ([model, declaration]) => [model, resolve(model, declaration)] as const,
   );
-  for (const [model, capabilities] of resolved) declareModel(model, capabilities);
+  for (const [model, capabilities] of resolved) {
+    const declaration = models[model] as ModelDeclaration;
+    // An extension's token limits default to its base model's (kept by id: they are per model).
+    declareModel(model, capabilities, 'extends' in declaration ? declaration.extends : undefined);
+  }
   return Object.freeze(Object.fromEntries(resolved)) as {
     readonly [Model in keyof TModels]: inferDeclaredModel<TModels[Model]>;
   };

@@ -1,5 +1,8 @@
 import type { ReasoningEffort } from '../wire/request.js';
 
+/** A tokenizer (BPE encoding) of OpenAI's models, as `chatwright/tokens` counts with it. */
+export type TokenEncoding = 'o200k_base' | 'cl100k_base';
+
 /** Whether a model accepts a sampling parameter: always, never, or only with `reasoning_effort: 'none'`. */
 export type SamplingSupport = 'yes' | 'no' | 'effort-none';
 
@@ -41,6 +44,15 @@ export interface ModelCapabilities {
   readonly flexTier: boolean;
   /** `prompt_cache_retention: '24h'`. */
   readonly promptCache24h: boolean;
+  /** The family's tokenizer; `chatwright/tokens` counts in it (o200k_base when not given). */
+  readonly encoding?: TokenEncoding;
+  /**
+   * The context window in tokens (prompt plus output). For catalog models it is per model id, in
+   * `modelLimits`; declare it here for your own models. No context-window check without it.
+   */
+  readonly contextWindow?: number;
+  /** The most output tokens (visible and reasoning) one response can have; per model id, as above. */
+  readonly maxOutputTokens?: number;
   /** Where each restriction comes from: capability name to a source (a doc, an SDK, an issue thread). */
   readonly sources: { readonly [capability: string]: string };
 }

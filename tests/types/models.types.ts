@@ -1,7 +1,14 @@
 // Model-aware types: with a model from the catalog, what the model rejects does not compile, at send(),
 // whatever order the calls (or presets) came in; unknown models keep every method.
 import { expectTypeOf } from 'expect-type';
-import { type BuilderState, type ChatBuilder, type ChatwrightTypeError, chat } from '../../src/index.js';
+import {
+  type BuilderState,
+  type ChatBuilder,
+  type ChatwrightTypeError,
+  chat,
+  defineModels,
+  type ModelCapabilities,
+} from '../../src/index.js';
 
 const o3 = chat().model('o3').user('Hi');
 
@@ -115,3 +122,24 @@ chat().model('llama3.1:8b').user('Hi').temperature(0.7).reasoningEffort('low').s
 chat.fromJSON('{}').model('gpt-4o').user('Hi').send;
 chat.fromJSON('{}').model('o3').user('Hi').send;
 expectTypeOf(chat.fromJSON('{}').model('o3').user('Hi').stream(false).send).toBeFunction();
+
+// ---- token limits: defineModels() and the ModelCatalog augmentation take them --------------------
+
+const limited = defineModels({
+  'acme-long': {
+    extends: 'gpt-4o',
+    contextWindow: 1_000_000,
+    maxOutputTokens: 32_000,
+    encoding: 'o200k_base',
+  },
+});
+expectTypeOf(limited['acme-long'].contextWindow).toEqualTypeOf<1_000_000>();
+expectTypeOf<ModelCapabilities['contextWindow']>().toEqualTypeOf<number | undefined>();
+defineModels({
+  // @ts-expect-error encoding is one of the tokenizers chatwright/tokens knows
+  'acme-other': { extends: 'gpt-4o', encoding: 'p50k_base' },
+});
+defineModels({
+  // @ts-expect-error contextWindow is a number of tokens
+  'acme-bad': { extends: 'gpt-4o', contextWindow: '128k' },
+});

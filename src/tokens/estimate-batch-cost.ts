@@ -1,0 +1,63 @@
+import { bodyOf, type Countable } from './count-tokens.js';
+import { estimateCost } from './estimate-cost.js';
+
+/** What a batch job may cost, in USD, at the Batch API's discount. */
+export interface BatchCostEstimate {
+  readonly requests: number;
+  readonly inputTokens: number;
+  /** `undefined` when a request's model has no known price (see `unpricedModels`). */
+  readonly inputUSD: number | undefined;
+  /** From no output to every request's output limit; `max` is `undefined` when a limit is unknown. */
+  readonly outputUSD: { readonly min: 0; readonly max: number | undefined } | undefined;
+  /** Models without a known price: their requests make the totals `undefined`, never zero. */
+  readonly unpricedModels: readonly string[];
+}
+
+/** Adds up one request's estimate into running totals; exported for submitBatch's streaming use. */
+export class BatchCostTally {
+  #requests = 0;
+  #inputTokens = 0;
+  #inputUSD = 0;
+  #outputMax: number | undefined = 0;
+  readonly #unpriced = new Set<string>();
+
+  add(request: Countable): void {
+    const estimate = estimateCost(request, { batch: true });
+    this.#requests++;
+    if (estimate === undefined) {
+      const body = bodyOf(request);
+      this.#unpriced.add(typeof body.model === 'string' ? body.model : '(no model)');
+      return;
+    }
+    this.#inputTokens += estimate.inputTokens;
+    this.#inputUSD += estimate.inputUSD;
+    const max = estimate.outputUSD.max;
+    this.#outputMax = this.#outputMax === undefined || max === undefined ? undefined : this.#outputMax + max;
+  }
+
+  result(): BatchCostEstimate {
+    const priced = this.#unpriced.size === 0;
+    return {
+      requests: this.#requests,
+      inputTokens: this.#inputTokens,
+      inputUSD: priced ? this.#inputUSD : undefined,
+      outputUSD: priced ? { min: 0, max: this.#outputMax } : undefined,
+      unpricedModels: [...this.#unpriced],
+    };
+  }
+}
+
+/**
+ * What a Batch API job of these requests may cost: each request's estimate at the batch discount
+ * (half price), added up. A request whose model has no known price makes the totals `undefined`.
+ *
+ * @example
+ * import { estimateBatchCost } from 'chatwright/tokens';
+ * const cost = estimateBatchCost(tickets.map((t) => preset.user(t.text)));
+ * console.log(`$${cost.inputUSD?.toFixed(2)} input, up to $${cost.outputUSD?.max?.toFixed(2)} output`);
+ */
+export function estimateBatchCost(requests: Iterable<Countable>): BatchCostEstimate {
+  const tally = new BatchCostTally();
+  for (const request of requests) tally.add(request);
+  return tally.result();
+}
