@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { closestName } from '../internal/closest-name.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
 import { copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
@@ -19,43 +20,12 @@ export interface ParsedPreset {
 
 const CONTEXT = 'Invalid preset';
 
-/** `topP`, `TOP_P` and `top-p` all normalise to `topp`, the way people misspell wire names. */
-const loose = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
-
-/** Edit distance, for "did you mean" on typos; only ever run on short field names. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
- * The known field `field` most likely misspells: the same letters in another case or separator style
- * (`topP`), else at most two edits away, and only when the name is long enough for that to mean
- * something: `top_k` is one edit from `top_p` and is a real field of other providers.
+ * The known field `field` most likely misspells; only when the name is long enough for a near miss to
+ * mean something: `top_k` is one edit from `top_p` and is a real field of other providers.
  */
 function suggestion(field: string): string | undefined {
-  for (const known of knownRequestFields) if (loose(known) === loose(field)) return known;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of knownRequestFields) {
-    const d = distance(field, known);
-    if (d < bestDistance && d * 5 < field.length) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return closestName(field, knownRequestFields);
 }
 
 function unknownField(field: string, value: unknown): ValidationIssue {
