@@ -5,6 +5,7 @@ import {
   type BuilderState,
   type ChatBuilder,
   chat,
+  fanOut,
   imagePart,
   type inferPresetVars,
   type inferTemplateVars,
@@ -110,3 +111,8 @@ expectTypeOf<inferPresetVars<any>>().toEqualTypeOf<string>();
 const loaded = chat.fromPreset(JSON.parse('{}') as unknown);
 expectTypeOf(loaded.vars({ anything: 'x' }).send).toBeFunction();
 expectTypeOf(chat.fromPreset(ready.toPreset()).send).toBeFunction();
+
+// fanOut() takes only builders that can be sent.
+// @ts-expect-error a preset with unfilled variables has no callable send()
+fanOut([support]);
+fanOut([ready]);
