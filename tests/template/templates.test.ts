@@ -1,22 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BatchInputError, chat, imagePart, template, textPart, ValidationError } from '../../src/index.js';
-import { clientOf, expectError, rejection, withServer } from '../client/support.js';
+import { clientOf, expectError, rejection, thrown, withServer } from '../client/support.js';
 import { presetOf } from '../support/preset-documents.js';
 import { expectWire } from '../support/wire.js';
 
 const support = chat().model('gpt-4o').system(template('You help {{customer}} with {{product}}.'));
-
-/** The error a call throws; fails the test if it returns. */
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  assert.unreachable('expected the call to throw');
-  return undefined;
-}
 
 test('a template reads its variable names as the types do', () => {
   const t = template('{{ spaced }} {{{braced}}} {{a b}} {{x {{inner}} {{}} {{n_2}}} {{same}}{{same}}');
