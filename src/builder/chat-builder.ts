@@ -664,7 +664,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   /**
    * Validates, then sends. Returns a `Promise` of the completion, or with `stream()` a `ChatStream` at
    * once. Invalid requests throw `ValidationError` and nothing is sent. Does not compile before a
-   * model and a message are set.
+   * model and a message are set, nor while a template variable is unfilled (see `vars()`).
    * @example const reply = await chat().model('gpt-4o').user('Hi').send({ timeout: 30_000 });
    */
   readonly send: SendMethod<TState>;

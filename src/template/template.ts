@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors/validation-error.js';
+
 /** The characters of `TText`, as a union. */
 type CharsOf<TText extends string, TChars = never> = TText extends `${infer $Char}${infer $Rest}`
   ? CharsOf<$Rest, TChars | $Char>
@@ -79,7 +81,12 @@ export interface TemplatePart<TVars extends string = string> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function template<const $Text extends string>(text: $Text): Template<inferTemplateVars<$Text>> {
-  if (typeof text !== 'string') throw new TypeError(`template() takes a string (got ${typeof text})`);
+  if (typeof text !== 'string') {
+    throw new ValidationError(
+      [{ path: '', message: `template() takes a string (got ${typeof text})`, input: text }],
+      'Invalid template()',
+    );
+  }
   // The text split at its slots: literal text at even indexes, variable names at odd ones.
   const pieces = text.split(VARIABLE);
   const variables = [...new Set(pieces.filter((_, index) => index % 2 === 1))];

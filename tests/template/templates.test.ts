@@ -14,7 +14,11 @@ test('a template reads its variable names as the types do', () => {
   assert.is(template('Hi {{name}}, {{name}}!').render({ name: 'Ann' }), 'Hi Ann, Ann!');
   assert.is(template('Hi {{name}}').render({}), 'Hi {{name}}');
   assert.ok(Object.isFrozen(t) && Object.isFrozen(t.variables));
-  assert.throws(() => template(42 as never), /template\(\) takes a string/);
+  const error = expectError(
+    thrown(() => template(42 as never)),
+    ValidationError,
+  );
+  assert.is(error.issues[0]?.message, 'template() takes a string (got number)');
 });
 
 test('vars() fills every template text; the filled builder is an ordinary request', () => {
