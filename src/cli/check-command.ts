@@ -4,8 +4,8 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
 import { modelRules } from '../models/model-rules.js';
 import { presetSchema } from '../schema/request-schema.js';
 import { ruleCheck } from '../schema/rule.js';
-import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
+import { toValidationResult } from '../schema/validation-result.js';
 import { BadInputError } from './bad-input-error.js';
 import { readJsonFile, requestFileBuilder } from './read-request-file.js';
 import type { CliOutput } from './run-cli.js';
@@ -65,10 +65,12 @@ function fileIssues(json: unknown): readonly ValidationIssue[] {
   // The body with its template texts as written: the rules never read message text.
   const body = file.builder.toJSON();
   const complete = body.model !== undefined && body.messages !== undefined;
-  const result = complete ? validateRequest(body) : v.safeParse(presetWithModelRules, body);
+  const result = complete
+    ? validateRequest(body)
+    : toValidationResult(v.safeParse(presetWithModelRules, body));
   if (result.success) return [];
   const prefix = file.isDocument ? 'request' : '';
-  return toValidationError(result.issues).issues.map((issue) => ({
+  return result.issues.map((issue) => ({
     ...issue,
     path: prefix === '' ? issue.path : issue.path === '' ? prefix : `${prefix}.${issue.path}`,
   }));

@@ -35,8 +35,11 @@ export async function readJsonFile(file: string): Promise<unknown> {
  */
 export function requestFileBuilder(json: unknown): RequestFile {
   const isDocument = isJsonObject(json) && Object.hasOwn(json, 'chatwright');
+  // The command has no types to keep right: a file that asks for streaming streams.
+  const body = isDocument ? (json as { request?: unknown }).request : json;
+  const stream = isJsonObject(body) && body.stream === true;
   const builder = isDocument
-    ? chat.fromPreset(json)
-    : (chat.fromJSON(json) as unknown as ChatBuilder<PresetState<string>>);
+    ? (chat.fromPreset(json, { stream }) as unknown as ChatBuilder<PresetState<string>>)
+    : (chat.fromJSON(json, { stream }) as unknown as ChatBuilder<PresetState<string>>);
   return { builder, isDocument };
 }
