@@ -20,4 +20,16 @@ export default defineConfig([
     splitting: true,
     noExternal: ['ky'],
   },
+  {
+    // The `chatwright` command (package.json `bin`): one ES module with its shebang line. Not cleaned
+    // here: the ESM library build above empties dist/ first, before any build writes.
+    entry: { cli: 'src/cli/main.ts' },
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    clean: false,
+    treeshake: true,
+    target: 'node20',
+    platform: 'node',
+  },
 ]);

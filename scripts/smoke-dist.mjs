@@ -19,6 +19,19 @@ for (const entry of ['chatwright/testing', 'chatwright/batch', 'chatwright/token
   if (Object.keys(fromEsm).length === 0 || Object.keys(fromCjs).length === 0)
     throw new Error(`${entry} exports nothing`);
 }
+// Templates and preset documents, and the shipped JSON Schema of the documents.
+for (const [format, lib] of [
+  ['esm', esm],
+  ['cjs', cjs],
+]) {
+  const preset = lib.chat().model('gpt-4o').system(lib.template('You help {{customer}}.')).user('Hi');
+  const restored = lib.chat.fromPreset(JSON.parse(JSON.stringify(preset.toPreset())));
+  const body = JSON.stringify(restored.vars({ customer: 'Acme' }));
+  if (!body.includes('You help Acme.')) throw new Error(`${format}: preset round trip gave ${body}`);
+}
+const schema = require('chatwright/preset.schema.json');
+if (schema.properties?.chatwright?.const !== 1)
+  throw new Error('chatwright/preset.schema.json is not the schema');
 // Each module system loads one implementation, shared by its entry points: an error thrown by code of
 // chatwright/batch is an instance of the classes exported by chatwright.
 const server = await (await import('chatwright/testing')).createFakeServer().start();
@@ -63,5 +76,5 @@ for (const [format, lib] of [
   }
 }
 console.log(
-  'dist smoke test: esm and cjs entry points load, share one implementation each and send through the fake server',
+  'dist smoke test: esm and cjs entry points load, share one implementation each, round-trip a preset and send through the fake server; the preset schema resolves',
 );

@@ -27,6 +27,15 @@ export { audioPart, filePart, imagePart, textPart } from './builder/content-part
 export { chat } from './builder/default-chat.js';
 export type { RequestValidation } from './builder/request-validation.js';
 
+// Templates and preset documents
+export {
+  type inferPresetVars,
+  PRESET_FORMAT,
+  type PresetDocument,
+  type PresetTemplate,
+} from './preset/preset-document.js';
+export { type inferTemplateVars, type Template, type TemplatePart, template } from './template/template.js';
+
 // Type-state: what the compiler knows about a builder
 export type {
   BuilderState,
@@ -34,6 +43,7 @@ export type {
   InitialState,
   LooseState,
   NoToolInputs,
+  PresetState,
   State,
   Unset,
   With,
@@ -41,10 +51,12 @@ export type {
   WithFunctionName,
   WithMessage,
   WithParam,
+  WithTemplate,
   WithTool,
 } from './state/builder-state.js';
 export type { ModelProblem, ReasoningEffortFor } from './state/model-rules.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
+export type { UnfilledVarsProblem, UnknownVars, VarValues } from './state/template-rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
 
 // Models: the capability catalog and its rules

@@ -18,6 +18,7 @@ import {
   userMessage,
 } from '../params/messages.js';
 import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
+import { toPresetDocument } from '../preset/to-preset-document.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { isJsonObject } from '../schema/primitives.js';
@@ -31,6 +32,10 @@ import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
 import { isStandardSchema, type StandardSchema } from '../structured/standard-schema.js';
 import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
+import { missingVariablesResult } from '../template/missing-variables-result.js';
+import { readVarValues } from '../template/read-var-values.js';
+import { lenientSlots, TemplateSlots } from '../template/template-slots.js';
+import { templatedContent } from '../template/templated-content.js';
 import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
 import type {
   ChatCompletionRequest,
@@ -54,6 +59,7 @@ import type { RequestValidation } from './request-validation.js';
 type Extra = Readonly<Record<string, unknown>>;
 
 const emptyExtra: Extra = freeze({});
+const emptySlots = new TemplateSlots([], false);
 /** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
 const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<string, ChatTool>() });
 
@@ -71,17 +77,26 @@ export class ChatBuilderImpl {
   readonly #extra: Extra;
   readonly #dispatcher: () => Dispatcher;
   readonly #schemas: ParseSpec;
+  /** The templates in the messages while a variable is unfilled; `undefined` for a request. */
+  readonly #templates: TemplateSlots | undefined;
   // Builders never change, so what is derived from one can be computed once.
   #json: Readonly<Record<string, unknown>> | undefined;
   #validation: RequestValidation | undefined;
   /** The model declarations `#validation` was made under (a `defineModels()` call can change it). */
   #validatedWith = 0;
 
-  constructor(dispatcher: () => Dispatcher, node: BodyNode, extra: Extra = emptyExtra, schemas = noSchemas) {
+  constructor(
+    dispatcher: () => Dispatcher,
+    node: BodyNode,
+    extra: Extra = emptyExtra,
+    schemas = noSchemas,
+    templates: TemplateSlots | undefined = undefined,
+  ) {
     this.#dispatcher = dispatcher;
     this.#node = node;
     this.#extra = extra;
     this.#schemas = schemas;
+    this.#templates = templates;
   }
 
   #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
@@ -90,13 +105,24 @@ export class ChatBuilderImpl {
       this.#node.set(key, deepFrozen(value)),
       this.#extra,
       schemas,
+      this.#templates,
     );
   }
 
   /** Appends to an array field (messages, tools, functions) without reading the body made so far. */
-  #push(key: 'messages' | 'tools' | 'functions', items: readonly unknown[], schemas = this.#schemas) {
+  #push(
+    key: 'messages' | 'tools' | 'functions',
+    items: readonly unknown[],
+    schemas = this.#schemas,
+    templates = this.#templates,
+  ) {
     const node = this.#node.append(key, Object.freeze(items.map(deepFrozen)));
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates);
+  }
+
+  /** Whether a template variable is unfilled: the builder is a preset, not a request. */
+  #unfilled(): boolean {
+    return this.#templates !== undefined && this.#templates.unfilled.size > 0;
   }
 
   /** The frozen wire body (made on first use). */
@@ -123,16 +149,58 @@ export class ChatBuilderImpl {
     return this.#set('model', id);
   }
   system(content: string, options?: MessageOptions) {
-    return this.#append(systemMessage(content, options));
+    return this.#message(systemMessage, content, options);
   }
   developer(content: string, options?: MessageOptions) {
-    return this.#append(developerMessage(content, options));
+    return this.#message(developerMessage, content, options);
   }
   user(content: string, options?: MessageOptions) {
-    return this.#append(userMessage(content, options));
+    return this.#message(userMessage, content, options);
   }
   assistant(content: string | AssistantMessageInit) {
-    return this.#append(assistantMessage(content));
+    return this.#message(assistantMessage, content, undefined);
+  }
+
+  /**
+   * Appends the message `make` builds from `content`. Content holding a `template()` is written with
+   * the template's text, and the template is recorded beside the body (see TemplateSlots).
+   */
+  #message<TContent>(
+    make: (content: TContent, options?: MessageOptions) => ChatMessage,
+    content: TContent,
+    options: MessageOptions | undefined,
+  ) {
+    // Plain text first and untouched: the path every request without templates takes.
+    const templated = typeof content === 'string' ? undefined : templatedContent(content);
+    if (templated === undefined) return this.#append(make(content, options));
+    const message = make(templated.content as TContent, options);
+    if (templated.templates.length === 0) return this.#append(message);
+    const slots = (this.#templates ?? emptySlots).with(
+      templated.templates.map(({ part, template }) => ({ message, part, template })),
+    );
+    return this.#push('messages', [message], this.#schemas, slots);
+  }
+
+  vars(values: Record<string, string | number>) {
+    const filled = readVarValues(values, this.#templates);
+    const templates = this.#templates?.fill(filled);
+    if (templates === undefined || templates.slots.length === 0) return this;
+    if (templates.unfilled.size > 0) {
+      return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, templates);
+    }
+    // Every variable filled: the messages are rendered into the body once, and the builder is a
+    // request like any other from here (validated, spliced and sent by the usual paths).
+    const messages = templates.render(this.#body.messages ?? []);
+    return new ChatBuilderImpl(
+      this.#dispatcher,
+      this.#node.set('messages', messages),
+      this.#extra,
+      this.#schemas,
+    );
+  }
+
+  toPreset() {
+    return toPresetDocument(this.#body, this.#extra, this.#templates);
   }
   toolResult(toolCallId: string, content: string) {
     return this.#append(toolMessage(toolCallId, content));
@@ -339,7 +407,9 @@ export class ChatBuilderImpl {
     const output = fields.includes('response_format') ? undefined : this.#schemas.output;
     const schemas =
       tools === this.#schemas.tools && output === this.#schemas.output ? this.#schemas : { output, tools };
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+    // Templates live in messages: they go with them, and stay with every other field's removal.
+    const templates = fields.includes('messages') ? undefined : this.#templates;
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates);
   }
 
   extra(fields: Record<string, unknown>) {
@@ -366,7 +436,13 @@ export class ChatBuilderImpl {
     const extra = immer.produce(this.#extra, (draft: Record<string, unknown>) => {
       Object.assign(draft, freeze(copied, true));
     });
-    return new ChatBuilderImpl(this.#dispatcher, this.#node, Object.freeze(extra), this.#schemas);
+    return new ChatBuilderImpl(
+      this.#dispatcher,
+      this.#node,
+      Object.freeze(extra),
+      this.#schemas,
+      this.#templates,
+    );
   }
 
   use(preset: (builder: this) => unknown) {
@@ -374,18 +450,33 @@ export class ChatBuilderImpl {
   }
 
   when(condition: boolean, preset: (builder: this) => unknown) {
-    return condition ? preset(this) : this;
+    if (condition) return preset(this);
+    // The skipped branch may have added templates, whose names the type now lists as maybe unfilled:
+    // vars() must then let names it does not know through (see TemplateSlots.lenient).
+    if (this.#templates?.lenient === true) return this;
+    const lenient = this.#templates === undefined ? lenientSlots : this.#templates.asLenient();
+    return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, lenient);
   }
 
   toJSON(): Readonly<Record<string, unknown>> {
+    if (this.#json !== undefined) return this.#json;
+    let body = this.#body;
+    // A preset's texts rendered as far as they are filled (an unfilled variable keeps its `{{name}}`).
+    if (this.#unfilled())
+      body = Object.freeze({ ...body, messages: this.#renderedMessages() as ChatMessage[] });
     // Without extras the frozen body already is the wire body: no copy.
-    this.#json ??= this.#hasExtra() ? Object.freeze({ ...this.#extra, ...this.#body }) : this.#body;
+    this.#json = this.#hasExtra() ? Object.freeze({ ...this.#extra, ...body }) : body;
     return this.#json;
+  }
+
+  #renderedMessages(): readonly ChatMessage[] {
+    const messages = this.#body.messages ?? [];
+    return this.#templates === undefined ? messages : this.#templates.render(messages);
   }
 
   /** The wire body as JSON text (what `JSON.stringify(this)` gives), for the batch writer. */
   [bodyText](): string {
-    return this.#hasExtra() ? JSON.stringify(this.toJSON()) : this.#node.text();
+    return this.#hasExtra() || this.#unfilled() ? JSON.stringify(this.toJSON()) : this.#node.text();
   }
 
   /** Whether provider-specific `extra()` fields travel with the body. */
@@ -396,18 +487,28 @@ export class ChatBuilderImpl {
   validate(): RequestValidation {
     // The verdict is remembered per body and re-checks only what changed since the builder this one
     // came from; it only says pass or fail, so a failure is described by the full valibot pass.
-    const verdict = this.#node.verdict();
     const declarations = declarationsVersion();
     let validation = this.#validation;
     if (validation === undefined || this.#validatedWith !== declarations) {
-      const passed = verdict !== undefined && verdict.failing.length === 0;
       // Frozen (both shapes): the same object is returned every time and decides what send() sends,
       // so a caller must not be able to turn a failure into a success.
-      validation = passed ? validationPassed : validateRequest(this.toJSON());
+      validation = this.#unfilled() ? this.#presetValidation() : this.#requestValidation();
       this.#validation = validation;
       this.#validatedWith = declarations;
     }
     return validation;
+  }
+
+  #requestValidation(): RequestValidation {
+    const verdict = this.#node.verdict();
+    const passed = verdict !== undefined && verdict.failing.length === 0;
+    return passed ? validationPassed : validateRequest(this.toJSON());
+  }
+
+  /** A preset fails: each unfilled variable at its message's path, then the body's own problems. */
+  #presetValidation(): RequestValidation {
+    const missing = this.#templates?.missing(this.#body.messages ?? []) ?? [];
+    return missingVariablesResult(this.toJSON(), missing);
   }
 
   /** The body to send, or a `ValidationError` listing every problem (nothing is sent). */

@@ -1,6 +1,7 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
+import type { PresetDocument } from '../preset/preset-document.js';
 import type {
   BuilderState,
   Either,
@@ -10,15 +11,18 @@ import type {
   WithFunctionName,
   WithMessage,
   WithParam,
+  WithTemplate,
   WithTool,
 } from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
+import type { UnknownVars, VarValues } from '../state/template-rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
 import type { ChatStream } from '../stream/chat-stream.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
+import type { Template, TemplatePart } from '../template/template.js';
 import type { ChatTool, ToolOptions } from '../tools/tool.js';
 import type {
   AssistantMessage,
@@ -266,6 +270,15 @@ export interface ChatBuilder<TState extends BuilderState> {
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
   ): ChatBuilder<WithMessage<TState>>;
+  /**
+   * Appends a system message from a `template()`: its `{{variables}}` join the builder's type until
+   * `.vars()` fills them.
+   * @example chat().system(template('You help {{customer}}.')).vars({ customer: 'Acme' })
+   */
+  system<$Vars extends string>(
+    content: Template<$Vars> | readonly (TextContentPart | TemplatePart<$Vars>)[],
+    options?: MessageOptions,
+  ): ChatBuilder<WithTemplate<TState, $Vars>>;
 
   /**
    * Appends a developer message: the instructions role of newer (o-series, gpt-5) models.
@@ -275,6 +288,14 @@ export interface ChatBuilder<TState extends BuilderState> {
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
   ): ChatBuilder<WithMessage<TState>>;
+  /**
+   * Appends a developer message from a `template()`: its `{{variables}}` join the builder's type.
+   * @example chat().model('o3').developer(template('Answer in {{language}}.'))
+   */
+  developer<$Vars extends string>(
+    content: Template<$Vars> | readonly (TextContentPart | TemplatePart<$Vars>)[],
+    options?: MessageOptions,
+  ): ChatBuilder<WithTemplate<TState, $Vars>>;
 
   /**
    * Appends a user message: text, or content parts (text, images, audio, files; see `textPart()`,
@@ -286,12 +307,26 @@ export interface ChatBuilder<TState extends BuilderState> {
     content: string | readonly UserContentPart[],
     options?: MessageOptions,
   ): ChatBuilder<WithMessage<TState>>;
+  /**
+   * Appends a user message from a `template()`, or content parts with `textPart(template(...))`: the
+   * `{{variables}}` join the builder's type.
+   * @example chat().user([textPart(template('What is in {{file}}?')), imagePart(url)])
+   */
+  user<$Vars extends string>(
+    content: Template<$Vars> | readonly (UserContentPart | TemplatePart<$Vars>)[],
+    options?: MessageOptions,
+  ): ChatBuilder<WithTemplate<TState, $Vars>>;
 
   /**
    * Appends an assistant message: a previous reply, as text or as the full message (tool calls...).
    * @example chat().user('Hi').assistant('Hello! How can I help?').user('Tell me a joke')
    */
   assistant(content: string | AssistantMessageInit): ChatBuilder<WithMessage<TState>>;
+  /**
+   * Appends an assistant message from a `template()` (a worked example with slots, say).
+   * @example chat().user('Hi').assistant(template('Hello {{name}}!'))
+   */
+  assistant<$Vars extends string>(content: Template<$Vars>): ChatBuilder<WithTemplate<TState, $Vars>>;
 
   /**
    * Appends the result of a tool call (a `tool` message answering `tool_call_id`).
@@ -613,6 +648,23 @@ export interface ChatBuilder<TState extends BuilderState> {
   ): ChatBuilder<TState>;
 
   /**
+   * Fills template variables (strings; numbers are written as `String(n)`). May be called more than
+   * once; a value is inserted as it is, never read for `{{...}}` again. A name that no template of the
+   * builder leaves unfilled is a compile error (a `ValidationError` at runtime).
+   * @example chat().system(template('You help {{customer}} with {{product}}.')).vars({ customer: 'Acme', product: 'billing' })
+   */
+  vars<const $Values extends VarValues>(
+    values: $Values & UnknownVars<TState['vars'], $Values>,
+  ): ChatBuilder<With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>>;
+
+  /**
+   * The builder as a versioned JSON document that keeps which texts are templates and what is filled:
+   * save it as a file, review it, load it with `chat.fromPreset()`. See docs/presets.md.
+   * @example writeFileSync('support.preset.json', JSON.stringify(support.toPreset(), null, 2));
+   */
+  toPreset(): PresetDocument<TState['vars']>;
+
+  /**
    * Applies a preset: a function of a builder. Typed so that a generic preset keeps the caller's state.
    * @example const billing = <S extends BuilderState>(b: ChatBuilder<S>) => b.system('You answer billing questions.');
    * chat().model('gpt-4o').use(billing).user('Why was I charged twice?');
@@ -632,7 +684,9 @@ export interface ChatBuilder<TState extends BuilderState> {
   ): ChatBuilder<Either<TState, $State>>;
 
   /**
-   * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`.
+   * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`
+   * (or, to keep its templates, `toPreset()`). Template texts appear filled; an unfilled variable shows
+   * as its `{{name}}`, and such a body is not sent.
    * @example JSON.stringify(chat().model('gpt-4o').user('Hi')) // '{"model":"gpt-4o","messages":[{"role":"user","content":"Hi"}]}'
    */
   toJSON(): RequestBodyOf<TState>;
@@ -656,7 +710,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   /**
    * Validates, then sends. Returns a `Promise` of the completion, or with `stream()` a `ChatStream` at
    * once. Invalid requests throw `ValidationError` and nothing is sent. Does not compile before a
-   * model and a message are set.
+   * model and a message are set, nor while a template variable is unfilled (see `vars()`).
    * @example const reply = await chat().model('gpt-4o').user('Hi').send({ timeout: 30_000 });
    */
   readonly send: SendMethod<TState>;

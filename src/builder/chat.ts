@@ -1,8 +1,12 @@
 import { freeze } from 'immer';
 import type { Dispatcher } from '../client/dispatcher.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { inferPresetVars } from '../preset/preset-document.js';
+import { type ReadPresetDocument, readPresetDocument } from '../preset/read-preset-document.js';
 import { parsePreset } from '../schema/parse-preset.js';
-import type { InitialState, LooseState } from '../state/builder-state.js';
+import type { InitialState, LooseState, PresetState } from '../state/builder-state.js';
+import { TemplateSlots } from '../template/template-slots.js';
+import type { ChatMessage } from '../wire/request.js';
 import { BodyNode } from './body-node.js';
 import type { ChatBuilder } from './chat-builder.js';
 import { ChatBuilderImpl } from './chat-builder-impl.js';
@@ -43,6 +47,21 @@ export interface ChatFactory {
     json: unknown,
     options?: FromJSONOptions & { readonly stream?: $Stream },
   ): ChatBuilder<LooseState<$Stream>>;
+
+  /**
+   * A builder from a preset document (`builder.toPreset()`, or a file of one), with the same templates
+   * and unfilled variables. Validated as `fromJSON()` validates a body, and more: unknown fields are
+   * refused with a suggestion, every problem is listed with its path, and a document of a newer format
+   * version is refused with a message saying so (`ValidationError`). From a `toPreset()` value the
+   * variable names stay typed; from parsed JSON they are known at runtime only (`vars()` takes any name,
+   * `send()` checks). As with `fromJSON()`, a streaming preset is imported with `{ stream: true }`.
+   * @example const support = chat.fromPreset(await readFile('support.preset.json', 'utf8')).vars({ customer: 'Acme' });
+   * @see docs/presets.md
+   */
+  fromPreset<const $Document, const $Stream extends boolean = false>(
+    document: $Document,
+    options?: { readonly stream?: $Stream },
+  ): ChatBuilder<PresetState<inferPresetVars<$Document>, $Stream>>;
 }
 
 /**
@@ -54,21 +73,13 @@ export function createChat(dispatcher: () => Dispatcher): ChatFactory {
   const factory = () => empty as unknown as ChatBuilder<InitialState>;
   factory.fromJSON = ((json: unknown, options?: FromJSONOptions) => {
     const { body, extra } = parsePreset(json, options);
-    const streams = options?.stream === true;
-    if (body.stream === true && !streams) {
-      throw new ValidationError(
-        [
-          {
-            path: 'stream',
-            message:
-              'the preset streams: import it with chat.fromJSON(json, { stream: true }), so that send() is typed as a stream',
-            input: true,
-          },
-        ],
-        'Invalid preset',
-      );
-    }
-    if (streams) body.stream = true;
+    checkStream(
+      body,
+      options?.stream === true,
+      'stream',
+      'chat.fromJSON(json, { stream: true })',
+      'Invalid preset',
+    );
     // parsePreset returns fresh copies that nobody else holds: freezing them in place is safe.
     return new ChatBuilderImpl(
       dispatcher,
@@ -76,5 +87,67 @@ export function createChat(dispatcher: () => Dispatcher): ChatFactory {
       freeze(extra, true),
     ) as unknown as ChatBuilder<LooseState<boolean>>;
   }) as ChatFactory['fromJSON'];
-  return factory;
+  factory.fromPreset = ((document: unknown, options?: { readonly stream?: boolean }) => {
+    const read = readPresetDocument(document);
+    checkStream(
+      read.body,
+      options?.stream === true,
+      'request.stream',
+      'chat.fromPreset(document, { stream: true })',
+      'Invalid preset document',
+    );
+    return presetBuilder(dispatcher, read) as unknown as ChatBuilder<PresetState<string, boolean>>;
+  }) as ChatFactory['fromPreset'];
+  return factory as ChatFactory;
+}
+
+/**
+ * The builder of a read preset document: its body frozen (fresh copies nobody else holds), its
+ * templates pointed at the body's own message objects. A document whose every variable is filled
+ * gives a request, its messages rendered into the body, as `vars()` does.
+ */
+function presetBuilder(dispatcher: () => Dispatcher, read: ReadPresetDocument): ChatBuilderImpl {
+  const body = freeze(read.body, true);
+  const messages = (body.messages ?? []) as readonly ChatMessage[];
+  const slots = new TemplateSlots(
+    read.templates.map(({ messageIndex, part, template, values }) => ({
+      message: messages[messageIndex] as ChatMessage,
+      part,
+      template,
+      values: Object.freeze(values),
+    })),
+    false,
+  );
+  const extra = freeze(read.extra, true);
+  if (slots.slots.length === 0) return new ChatBuilderImpl(dispatcher, BodyNode.of(body), extra);
+  if (slots.unfilled.size > 0)
+    return new ChatBuilderImpl(dispatcher, BodyNode.of(body), extra, undefined, slots);
+  const rendered = Object.freeze({ ...body, messages: slots.render(messages) as ChatMessage[] });
+  return new ChatBuilderImpl(dispatcher, BodyNode.of(rendered), extra);
+}
+
+/**
+ * Holds an imported body to the stream flag the caller's types were given: a body that streams must be
+ * imported with `{ stream: true }` (so `send()` is typed as a stream), and with it the body streams.
+ */
+function checkStream(
+  body: { stream?: boolean | null },
+  streams: boolean,
+  path: string,
+  fix: string,
+  context: string,
+): void {
+  if (body.stream === true && !streams) {
+    throw new ValidationError(
+      [
+        {
+          path,
+          message: `the preset streams: import it with ${fix}, so that send() is typed as a stream`,
+          input: true,
+        },
+      ],
+      context,
+    );
+  }
+  if (streams) body.stream = true;
 }

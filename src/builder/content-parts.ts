@@ -1,3 +1,4 @@
+import type { Template, TemplatePart } from '../template/template.js';
 import type {
   FileContentPart,
   ImageContentPart,
@@ -6,12 +7,15 @@ import type {
 } from '../wire/request.js';
 
 /**
- * A text content part.
+ * A text content part; with a `template()`, a part whose `{{variables}}` join the builder's type.
  * @example chat().user([textPart('What is this?'), imagePart('https://example.com/a.png')])
+ * @example chat().user([textPart(template('Describe {{thing}}.')), imagePart('https://example.com/a.png')])
  */
+export function textPart(text: string): TextContentPart;
+export function textPart<$Vars extends string>(text: Template<$Vars>): TemplatePart<$Vars>;
 /* @__NO_SIDE_EFFECTS__ */
-export function textPart(text: string): TextContentPart {
-  return { type: 'text', text };
+export function textPart(text: string | Template): TextContentPart | TemplatePart {
+  return { type: 'text', text } as TextContentPart | TemplatePart;
 }
 
 /**

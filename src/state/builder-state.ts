@@ -25,6 +25,11 @@ export interface BuilderState {
    * would stay unresolved there.
    */
   readonly hasTools: boolean;
+  /**
+   * The template variables still unfilled (`never`: none, the builder is a request; `string`: known
+   * only at runtime, for a preset document read without its type).
+   */
+  readonly vars: string;
   /** `modalities` includes `'audio'`. */
   readonly audioModality: boolean;
   /** `audio` output parameters were set. */
@@ -70,6 +75,7 @@ export interface State<
   TToolInputs,
   TOutput,
   THasTools,
+  TVars,
 > {
   readonly model: TModel;
   readonly hasMessages: THasMessages;
@@ -87,6 +93,7 @@ export interface State<
   readonly toolInputs: TToolInputs;
   readonly output: TOutput;
   readonly hasTools: THasTools;
+  readonly vars: TVars;
 }
 
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
@@ -109,7 +116,8 @@ export type InitialState = State<
   null,
   NoToolInputs,
   null,
-  false
+  false,
+  never
 >;
 
 /**
@@ -133,7 +141,8 @@ export type LooseState<TStream extends boolean = false> = State<
   string | null,
   NoToolInputs,
   null,
-  true
+  true,
+  never
 >;
 
 /** `TValue` where `TKey` is `TField`, else the state's own value, kept within the field's type. */
@@ -158,7 +167,8 @@ export type With<TState extends BuilderState, TKey extends keyof BuilderState, T
   Field<TState, TKey, 'effort', TValue>,
   Field<TState, TKey, 'toolInputs', TValue>,
   Field<TState, TKey, 'output', TValue>,
-  Field<TState, TKey, 'hasTools', TValue>
+  Field<TState, TKey, 'hasTools', TValue>,
+  Field<TState, TKey, 'vars', TValue>
 >;
 
 /**
@@ -181,7 +191,8 @@ export type WithTool<TState extends BuilderState, TName extends string, TArgs> =
   TState['effort'],
   TState['toolInputs'] & { readonly [K in TName]: TArgs },
   TState['output'],
-  true
+  true,
+  TState['vars']
 >;
 
 /** `TState` after `.tool()` with a JSON Schema tool: the name joins `tools`, and a tool is known to be there. */
@@ -201,7 +212,8 @@ export type WithFunctionName<TState extends BuilderState, TName extends string> 
   TState['effort'],
   TState['toolInputs'],
   TState['output'],
-  true
+  true,
+  TState['vars']
 >;
 
 /** `TState` after `.customTool()`: the name joins `customTools`, and a tool is known to be there. */
@@ -221,7 +233,8 @@ export type WithCustomName<TState extends BuilderState, TName extends string> = 
   TState['effort'],
   TState['toolInputs'],
   TState['output'],
-  true
+  true,
+  TState['vars']
 >;
 
 /**
@@ -245,7 +258,8 @@ export type Either<TState extends BuilderState, TOther extends BuilderState> = S
   TState['effort'] | TOther['effort'],
   TState['toolInputs'] | TOther['toolInputs'],
   TState['output'] | TOther['output'],
-  TState['hasTools'] | TOther['hasTools']
+  TState['hasTools'] | TOther['hasTools'],
+  TState['vars'] | TOther['vars']
 >;
 
 /**
@@ -269,7 +283,8 @@ export type Unset<TState extends BuilderState, TField extends string> = State<
   'reasoning_effort' extends TField ? null : TState['effort'],
   'tools' extends TField ? NoToolInputs : TState['toolInputs'],
   'response_format' extends TField ? null : TState['output'],
-  'tools' extends TField ? false : TState['hasTools']
+  'tools' extends TField ? false : TState['hasTools'],
+  'messages' extends TField ? never : TState['vars']
 >;
 
 // The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
@@ -291,7 +306,8 @@ export type WithMessage<TState extends BuilderState> = State<
   TState['effort'],
   TState['toolInputs'],
   TState['output'],
-  TState['hasTools']
+  TState['hasTools'],
+  TState['vars']
 >;
 
 /** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
@@ -311,5 +327,43 @@ export type WithParam<TState extends BuilderState, TParam extends string> = Stat
   TState['effort'],
   TState['toolInputs'],
   TState['output'],
-  TState['hasTools']
+  TState['hasTools'],
+  TState['vars']
+>;
+
+/**
+ * `TState` after a message holding a template with the variables `TVars` was added. Written out like
+ * `WithMessage` (not `With<WithMessage<...>>`): the compiler instantiates every overload of a message
+ * method for each builder type, so this is paid by chains without templates too (measured: about 500
+ * more instantiations in the long-chain budget test when built on `With`).
+ */
+export type WithTemplate<TState extends BuilderState, TVars extends string> = State<
+  TState['model'],
+  true,
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'],
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output'],
+  TState['hasTools'],
+  TState['vars'] | TVars
+>;
+
+/**
+ * The state of a builder read from a preset document (`chat.fromPreset()`): what `LooseState` allows,
+ * with the document's unfilled variables (`string` when the document's type does not name them), and
+ * streaming when imported with `{ stream: true }`.
+ */
+export type PresetState<TVars extends string, TStream extends boolean = false> = With<
+  LooseState<TStream>,
+  'vars',
+  TVars
 >;

@@ -1,5 +1,6 @@
 import type { BuilderState } from './builder-state.js';
 import type { ModelProblem } from './model-rules.js';
+import type { UnfilledVarsProblem } from './template-rules.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -33,11 +34,19 @@ type HasParam<TState extends BuilderState, TParam extends string> = string exten
     : false;
 
 /**
- * What keeps a builder from being sent, as a sentence; `never` when it can be sent. These are the rules
- * that presets may complete in any order, so they are checked here rather than at either call; the
- * model's own rules (src/state/model-rules.ts) come last, all of them at once.
+ * What keeps a builder from being sent, as a sentence; `never` when it can be sent. Unfilled template
+ * variables come first (a preset is not a request, see src/state/template-rules.ts), then the rules
+ * that presets may complete in any order, checked here rather than at either call; the model's own
+ * rules (src/state/model-rules.ts) come last, all of them at once.
  */
-export type SendProblem<TState extends BuilderState> = [TState['model']] extends [null]
+export type SendProblem<TState extends BuilderState> = [TState['vars']] extends [never]
+  ? RequestProblem<TState>
+  : string extends TState['vars']
+    ? RequestProblem<TState>
+    : UnfilledVarsProblem<TState['vars']>;
+
+/** What keeps a builder without unfilled variables from being sent; `never` when it can be sent. */
+type RequestProblem<TState extends BuilderState> = [TState['model']] extends [null]
   ? 'send() needs a model: call .model() first'
   : [TState['hasMessages']] extends [false]
     ? 'send() needs at least one message: add one with .user(), .system() or .messages()'

@@ -40,6 +40,17 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return undefined;
 }
 
+/** The error a call throws; fails the test if it returns. */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  assert.unreachable('expected the call to throw');
+  return undefined;
+}
+
 /** Asserts an error's class (by constructor, so a subclass does not pass for its parent) and returns it. */
 export function expectError<T extends Error>(
   error: unknown,

@@ -1,7 +1,7 @@
 // A team's preset library, compiled with declaration emit against the BUILT package (`chatwright`
 // resolves to dist/ through the package's own exports). If any state type could not be named from
 // `chatwright`, tsc would fail here with TS2742/TS4023 "cannot be named".
-import { type BuilderState, type ChatBuilder, chat } from 'chatwright';
+import { type BuilderState, type ChatBuilder, chat, template, textPart } from 'chatwright';
 
 export const support = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
 
@@ -46,3 +46,20 @@ export const loosened = chat().model('o4-mini').user('Hi').stop('END');
 export const loosenedSend: (...args: never[]) => unknown = loosened.send;
 // @ts-expect-error the override changed stop only: o4-mini still takes no temperature
 loosened.temperature(0.5).send();
+
+// A templated preset keeps its variable names in the declarations: a consumer of this library gets
+// a compile error for a missing or misspelt variable, and a typed document from toPreset().
+export const supportTemplate = chat()
+  .model('gpt-4o')
+  .system(template('You help {{customer}} with {{product}}.'))
+  .user([textPart(template('About {{topic}}'))]);
+export const partlyFilled = supportTemplate.vars({ customer: 'Acme' });
+export const supportDocument = supportTemplate.toPreset();
+export const restoredTemplate = chat.fromPreset(supportDocument);
+export const filledSend = partlyFilled.vars({ product: 'billing', topic: 'refunds' }).send;
+// @ts-expect-error send() needs a value for {{product}} and {{topic}}
+partlyFilled.send();
+// @ts-expect-error {{custmer}} is not a variable of the preset
+supportTemplate.vars({ custmer: 'Acme' });
+export const withGreeting = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.system(template('Greet {{customer}} by name.'));

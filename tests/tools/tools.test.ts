@@ -12,7 +12,7 @@ import {
   tool,
 } from '../../src/index.js';
 import { replies } from '../../src/testing/index.js';
-import { clientOf, expectError, rejection, withServer } from '../client/support.js';
+import { clientOf, expectError, rejection, thrown, withServer } from '../client/support.js';
 import { jsonFixture, sseFixture } from '../structured/fixtures.js';
 import { assertOfficialRequest } from '../support/conformance.js';
 
@@ -33,15 +33,6 @@ const stock = tool({
   description: 'Fetch the latest price of a stock',
   parameters: v.object({ ticker: v.string(), exchange: v.string() }),
 });
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  assert.unreachable('expected a throw');
-}
 
 test('tool() computes a frozen, strict wire definition once', () => {
   assert.equal(weather.definition, {
