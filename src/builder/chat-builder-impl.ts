@@ -1,6 +1,6 @@
 import { freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
-import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
+import type { Dispatcher, RequestMeta, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
@@ -51,6 +51,9 @@ type Extra = Readonly<Record<string, unknown>>;
 type RequestOutput = Extract<RequestValidation, { success: true }>['output'];
 
 const emptyExtra: Extra = freeze({});
+/** What a builder knows about itself that is not sent: its `.name()`. */
+type BuilderMeta = RequestMeta;
+const noMeta: BuilderMeta = Object.freeze({ name: undefined });
 /** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
 const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<string, ChatTool>() });
 
@@ -68,17 +71,25 @@ export class ChatBuilderImpl {
   readonly #extra: Extra;
   readonly #dispatcher: () => Dispatcher;
   readonly #schemas: ParseSpec;
+  readonly #meta: BuilderMeta;
   // Builders never change, so what is derived from one can be computed once.
   #json: Readonly<Record<string, unknown>> | undefined;
   #validation: RequestValidation | undefined;
   /** The model declarations `#validation` was made under (a `defineModels()` call can change it). */
   #validatedWith = 0;
 
-  constructor(dispatcher: () => Dispatcher, node: BodyNode, extra: Extra = emptyExtra, schemas = noSchemas) {
+  constructor(
+    dispatcher: () => Dispatcher,
+    node: BodyNode,
+    extra: Extra = emptyExtra,
+    schemas = noSchemas,
+    meta = noMeta,
+  ) {
     this.#dispatcher = dispatcher;
     this.#node = node;
     this.#extra = extra;
     this.#schemas = schemas;
+    this.#meta = meta;
   }
 
   #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
@@ -87,13 +98,14 @@ export class ChatBuilderImpl {
       this.#node.set(key, deepFrozen(value)),
       this.#extra,
       schemas,
+      this.#meta,
     );
   }
 
   /** Appends to an array field (messages, tools, functions) without reading the body made so far. */
   #push(key: 'messages' | 'tools' | 'functions', items: readonly unknown[], schemas = this.#schemas) {
     const node = this.#node.append(key, Object.freeze(items.map(deepFrozen)));
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas);
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, this.#meta);
   }
 
   /** The frozen wire body (made on first use). */
@@ -338,7 +350,23 @@ export class ChatBuilderImpl {
     const extra = immer.produce(this.#extra, (draft: Record<string, unknown>) => {
       Object.assign(draft, freeze(copied, true));
     });
-    return new ChatBuilderImpl(this.#dispatcher, this.#node, Object.freeze(extra), this.#schemas);
+    return new ChatBuilderImpl(this.#dispatcher, this.#node, Object.freeze(extra), this.#schemas, this.#meta);
+  }
+
+  name(name: string) {
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 256) {
+      throw new ValidationError(
+        [{ path: '', message: 'name() takes a non-empty string of at most 256 characters', input: name }],
+        'Invalid builder name',
+      );
+    }
+    const meta: BuilderMeta = Object.freeze({ ...this.#meta, name });
+    return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, meta);
+  }
+
+  /** What a builder knows about itself that is not sent (its name), for presets and spans (not public). */
+  static metaOf(value: unknown): RequestMeta | undefined {
+    return value instanceof ChatBuilderImpl ? value.#meta : undefined;
   }
 
   use(preset: (builder: this) => unknown) {
@@ -406,11 +434,11 @@ export class ChatBuilderImpl {
 
   send(options?: SendOptions) {
     if (this.#body.stream === true) {
-      const stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText]());
+      const stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText](), this.#meta);
       return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
     }
     try {
-      const completion = this.#dispatcher().complete(this.#checked(), options, this[bodyText]());
+      const completion = this.#dispatcher().complete(this.#checked(), options, this[bodyText](), this.#meta);
       if (!this.#parses()) return completion;
       const schemas = this.#schemas;
       return completion.then(async (result) => {
@@ -429,9 +457,15 @@ export class ChatBuilderImpl {
 
   /** This builder as the tool loop sees it. */
   #loopSubject(): LoopSubject {
+    const dispatcher = this.#dispatcher;
     return {
       messages: this.#body.messages ?? [],
       tools: this.#schemas.tools,
+      name: this.#meta.name,
+      // Read when the loop starts (inside run()'s promise: the default client is made on first use).
+      get captureContent() {
+        return dispatcher().captureContent;
+      },
       exchange: async (options, onStream) => {
         const body = this.#checked();
         const collect = async (completion: ChatCompletion) => {
@@ -442,12 +476,14 @@ export class ChatBuilderImpl {
           );
           return { completion, toolErrors };
         };
-        if (this.#body.stream !== true) return collect(await this.#dispatcher().complete(body, options));
+        if (this.#body.stream !== true) {
+          return collect(await this.#dispatcher().complete(body, options, undefined, this.#meta));
+        }
         // The step is parsed once, collecting argument errors for the model; the hook's stream
         // (partials, typed final()) hands out that same result rather than parsing (and throwing) again.
         // Made when first asked for (by the hook's final(), or after the hook): the stream's final()
         // reads the stream itself when nobody iterates, which must not start before the hook.
-        const raw = this.#dispatcher().stream(body, options);
+        const raw = this.#dispatcher().stream(body, options, undefined, this.#meta);
         let step: Promise<{
           completion: ChatCompletion;
           toolErrors: ReadonlyMap<string, ToolArgumentsError>;

@@ -1,5 +1,7 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ChatStream } from '../stream/chat-stream.js';
+import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
+import { reportingRetries, StreamWatch } from '../telemetry/stream-watch.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
@@ -16,7 +18,7 @@ import {
   clientEnv,
   type NormalizedClientOptions,
 } from './client-options.js';
-import type { ChatCompletionResult, Dispatcher, SendOptions } from './dispatcher.js';
+import type { ChatCompletionResult, Dispatcher, RequestMeta, SendOptions } from './dispatcher.js';
 import { VERSION } from './version.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
@@ -40,23 +42,44 @@ export class ClientDispatcher implements Dispatcher {
     this.#options = options;
   }
 
+  get captureContent(): boolean {
+    return this.#options.observability.captureContent;
+  }
+
   async complete(
     body: ChatCompletionRequest,
     options: SendOptions = {},
     text: string = JSON.stringify(body),
+    meta?: RequestMeta,
   ): Promise<ChatCompletionResult> {
-    const exchange = new Exchange(this.#prepare(text, options, false));
+    const request = this.#prepare(text, options, false);
+    const observing = observeRequest(this.#options.observability, observed(request, body, options, meta));
+    // Synchronous once the OpenTelemetry API was looked for: only the first requests wait for it.
+    const observation = observing instanceof Promise ? await observing : observing;
+    const exchange = new Exchange(reportingRetries(request, observation));
     try {
       const { response, text } = await exchange.send(true);
-      return toResult(response, text ?? '');
+      observation.responded(response);
+      const result = toResult(response, text ?? '');
+      observation.succeeded(result);
+      return result;
+    } catch (error) {
+      observation.failed(error);
+      throw error;
     } finally {
       exchange.release();
     }
   }
 
-  stream(body: ChatCompletionRequest, options: SendOptions = {}, text?: string): ChatStream {
+  stream(
+    body: ChatCompletionRequest,
+    options: SendOptions = {},
+    text?: string,
+    meta?: RequestMeta,
+  ): ChatStream {
     let exchange: Exchange;
     let idleTimeout: number;
+    let watch: StreamWatch;
     try {
       const request = this.#prepare(
         body.stream === true ? (text ?? JSON.stringify(body)) : JSON.stringify({ ...body, stream: true }),
@@ -65,20 +88,28 @@ export class ClientDispatcher implements Dispatcher {
       );
       // The timeout covers the wait for the response headers, then each wait between two reads of the body.
       idleTimeout = request.timeout;
-      exchange = new Exchange(request);
+      watch = new StreamWatch(this.#options.observability, observed(request, body, options, meta));
+      exchange = new Exchange(reportingRetries(request, watch));
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
       return new ChatStream({ response: handled(Promise.reject(error)), abort: () => {} });
     }
-    const response = exchange.send(false).then(
-      ({ response }) =>
-        options.signal === undefined ? response : releasingWhenRead(response, () => exchange.release()),
-      (error: unknown) => {
-        exchange.release();
-        throw error;
-      },
-    );
-    return new ChatStream({
+    const send = () =>
+      exchange.send(false).then(
+        ({ response }) => {
+          watch.responded(response);
+          return options.signal === undefined
+            ? response
+            : releasingWhenRead(response, () => exchange.release());
+        },
+        (error: unknown) => {
+          exchange.release();
+          watch.failed(error);
+          throw error;
+        },
+      );
+    const response = watch.ready === undefined ? send() : watch.ready.then(send);
+    const stream = new ChatStream({
       response: handled(response),
       abort: (reason) => exchange.abort(reason),
       // Read when a body read fails, to tell a timeout or an abort from a network failure.
@@ -86,7 +117,10 @@ export class ClientDispatcher implements Dispatcher {
         return exchange.signal;
       },
       idleTimeout,
+      observer: watch,
     });
+    watch.track(stream);
+    return stream;
   }
 
   /**
@@ -180,6 +214,17 @@ export class ClientDispatcher implements Dispatcher {
     }
     return this.#lastBaseURL.url;
   }
+}
+
+/** A Chat Completions request as its observation sees it. */
+function observed(
+  request: ExchangeRequest,
+  body: ChatCompletionRequest,
+  options: SendOptions,
+  meta: RequestMeta | undefined,
+): ObservedRequest {
+  const stream = body.stream === true || request.headers.accept === 'text/event-stream';
+  return { url: request.url, headers: request.headers, body, stream, name: meta?.name, options };
 }
 
 /** An environment variable, or `undefined` when unset, empty, or there is no `process` (browsers). */

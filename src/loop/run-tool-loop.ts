@@ -4,6 +4,9 @@ import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
+import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
+import type { SpanScope } from '../telemetry/span-scope.js';
+import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
 import { type ChatTool, toolResultText } from '../tools/tool.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
@@ -24,6 +27,10 @@ export interface LoopSubject {
   ): Promise<{ completion: ChatCompletion; toolErrors: ReadonlyMap<string, ToolArgumentsError> }>;
   /** The same request with these messages appended. */
   append(messages: readonly ChatMessage[]): LoopSubject;
+  /** The builder's `.name()`: the agent's name on the loop's span. */
+  readonly name: string | undefined;
+  /** Whether the tool spans record arguments and results (the client's `telemetry.captureContent`). */
+  readonly captureContent: boolean;
 }
 
 const defaultMaxSteps = 10;
@@ -34,10 +41,29 @@ const defaultMaxSteps = 10;
  * calls, a called tool has no `run`, or `maxSteps` requests were made.
  */
 export async function runToolLoop(start: LoopSubject, options: RunOptions = {}): Promise<RunResult> {
-  const { maxSteps = defaultMaxSteps, toolErrors = 'report', onStep, onStream, ...sendOptions } = options;
+  const { maxSteps = defaultMaxSteps } = options;
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new ChatwrightError(`run() needs maxSteps to be a positive integer, got ${String(maxSteps)}.`);
   }
+  const span = await startRunSpan(start.name, traceParentOf(options));
+  try {
+    const result = await loop(start, options, span);
+    span.set({
+      'chatwright.run.steps': result.steps.length,
+      'chatwright.run.stop_reason': result.stopReason,
+    });
+    span.end();
+    return result;
+  } catch (error) {
+    span.end(error);
+    throw error;
+  }
+}
+
+async function loop(start: LoopSubject, options: RunOptions, span: SpanScope): Promise<RunResult> {
+  const { maxSteps = defaultMaxSteps, toolErrors = 'report', onStep, onStream, ...runSendOptions } = options;
+  // Every step's chat span is a child of the loop's.
+  const sendOptions = withTraceParent(runSendOptions, span.context);
   const signal = sendOptions.signal;
   let subject = start;
   const messages: ChatMessage[] = [...start.messages];
@@ -77,7 +103,10 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
     const context = [...messages];
     const toolMessages = await Promise.all(
       (calls as ChatCompletionMessageFunctionToolCall[]).map(async (call): Promise<ToolMessage> => {
-        const content = await runOne(call, subject.tools, argumentErrors, context, signal, toolErrors);
+        const tool = await startToolSpan(call, span.context, start.captureContent);
+        const content = await runOne(call, subject.tools, argumentErrors, context, signal, toolErrors, tool);
+        if (start.captureContent) tool.set({ 'gen_ai.tool.call.result': content });
+        tool.end();
         return { role: 'tool', tool_call_id: call.id, content };
       }),
     );
@@ -97,6 +126,7 @@ async function runOne(
   messages: readonly ChatMessage[],
   signal: AbortSignal | undefined,
   handling: NonNullable<RunOptions['toolErrors']>,
+  span: SpanScope,
 ): Promise<string> {
   try {
     const argumentError = argumentErrors.get(call.id);
@@ -104,8 +134,11 @@ async function runOne(
     const run = tools.get(call.function.name)?.run;
     if (run === undefined) throw new ChatwrightError(`The tool "${call.function.name}" has no run function.`);
     const args = (call.function as { parsed_arguments?: unknown }).parsed_arguments;
-    return toolResultText(await run(args, { toolCall: call, messages, signal }));
+    // Active while the tool runs: spans the tool's own code starts (with a context manager) nest here.
+    return toolResultText(await span.run(() => run(args, { toolCall: call, messages, signal })));
   } catch (error) {
+    // The tool failed, whether the model is told or the loop stops.
+    span.end(error);
     if (handling === 'throw') throw error;
     if (typeof handling === 'function') return handling(error, call);
     return `Error: ${error instanceof Error ? error.message : String(error)}`;

@@ -37,6 +37,15 @@ export interface StreamSource {
    * `APITimeoutError` (the client passes its `timeout`); none when absent.
    */
   readonly idleTimeout?: number | undefined;
+  /** Told of the stream's first chunk and of its end (the client's spans, hooks and logs). */
+  readonly observer?: StreamObserver | undefined;
+}
+
+/** What a stream tells its observer. Calls are made once each, in this order; errors are not its. */
+export interface StreamObserver {
+  firstChunk(): void;
+  completed(completion: ChatCompletion): void;
+  failed(error: unknown): void;
 }
 
 type State = 'open' | 'done' | 'failed';
@@ -350,13 +359,16 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     const chunk = parsed as ChatCompletionChunk;
     this.#assembler.add(chunk);
     this.#queue.push(chunk);
+    if (this.#assembler.count === 1) this.#source.observer?.firstChunk();
   }
 
   #complete(): void {
     if (this.#state !== 'open') return;
     this.#state = 'done';
     this.#release();
-    this.#resolveFinal(this.#assembler.result());
+    const completion = this.#assembler.result();
+    this.#source.observer?.completed(completion);
+    this.#resolveFinal(completion);
   }
 
   #fail(error: unknown): void {
@@ -369,6 +381,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
       this.#head = 0;
     }
     this.#release();
+    this.#source.observer?.failed(error);
     this.#rejectFinal(error);
   }
 
