@@ -62,16 +62,14 @@ function scopeWith(
 ): SpanScope {
   if (api === undefined) return noScope;
   const parent = start.parent ?? api.context.active();
-  const span = api.trace
-    .getTracer('chatwright', VERSION)
-    .startSpan(
-      name,
-      {
-        kind: start.kind === 'client' ? spanKind.client : spanKind.internal,
-        attributes: defined(typeof attributes === 'function' ? attributes() : attributes),
-      },
-      parent,
-    );
+  const span = api.trace.getTracer('chatwright', VERSION).startSpan(
+    name,
+    {
+      kind: start.kind === 'client' ? spanKind.client : spanKind.internal,
+      attributes: defined(typeof attributes === 'function' ? attributes() : attributes),
+    },
+    parent,
+  );
   // No provider: the API hands out a non-recording span; drop it so that nothing more is computed.
   if (!span.isRecording()) return noScope;
   return new RecordingScope(api, span, api.trace.setSpan(parent, span));

@@ -145,8 +145,8 @@ test('a stream read to its end: one span, ended at the end, with the time to the
       .chat()
       .model('gpt-4o')
       .user('Count')
-      .streamOptions({ include_usage: true })
       .stream()
+      .streamOptions({ include_usage: true })
       .send();
     const seen: string[] = [];
     for await (const text of stream.text()) {

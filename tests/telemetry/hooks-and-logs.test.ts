@@ -95,8 +95,8 @@ test('onResponse reports an error status, and a stream when it ends, with its us
       .chat()
       .model('gpt-4o')
       .user('Hi')
-      .streamOptions({ include_usage: true })
       .stream()
+      .streamOptions({ include_usage: true })
       .send();
     await stream.response;
     assert.is(responses.length, 0, 'not before the stream ends');
