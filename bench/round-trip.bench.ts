@@ -10,8 +10,10 @@
 
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import * as otel from '@opentelemetry/api';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import OpenAI from 'openai';
-import { createClient } from '../src/index.js';
+import { createClient, useOpenTelemetry } from '../src/index.js';
 import { smallCompletion, startServerProcess } from './loopback-server.js';
 import { medianOf } from './measure.js';
 
@@ -40,6 +42,26 @@ process.on('message', () => process.exit(0));
 
 type Send = (question: string) => Promise<unknown>;
 
+/**
+ * The tracing set-up a row runs under, made before each of its runs (rows alternate): tracing off as
+ * when `@opentelemetry/api` is not installed; the API present with no provider registered (the
+ * non-recording spans it hands out); an SDK provider recording every span into an exporter that drops
+ * them (what recording costs the client, without the exporter's own work).
+ */
+type Tracing = 'off' | 'api without provider' | 'sdk provider';
+
+const dropping = new SimpleSpanProcessor({
+  export: (_spans, done) => done({ code: 0 }),
+  shutdown: async () => {},
+});
+const recordingProvider = new BasicTracerProvider({ spanProcessors: [dropping] });
+
+function useTracing(tracing: Tracing): void {
+  otel.trace.disable();
+  useOpenTelemetry(tracing === 'off' ? false : otel);
+  if (tracing === 'sdk provider') otel.trace.setGlobalTracerProvider(recordingProvider);
+}
+
 interface Row {
   readonly client: string;
   readonly concurrency: number;
@@ -57,7 +79,7 @@ function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   return startServerProcess(serverSource, completion);
 }
 
-function clients(baseURL: string): Array<[string, Send]> {
+function clients(baseURL: string): Array<[string, Send, Tracing?]> {
   const openai = new OpenAI({ apiKey: key, baseURL });
   const chatwright = createClient({ apiKey: key, baseURL });
   const prebuilt = chatwright.chat().model('gpt-4o-mini').user('What is the capital of France?');
@@ -87,9 +109,12 @@ function clients(baseURL: string): Array<[string, Send]> {
         }),
     ],
     // A fresh builder a request: the builder, its validation and the transport are all measured.
-    ['chatwright', (question) => chatwright.chat().model('gpt-4o-mini').user(question).send()],
+    ['chatwright', (question) => chatwright.chat().model('gpt-4o-mini').user(question).send(), 'off'],
     // The same request built once (its validation is cached): the transport alone.
-    ['chatwright (request built once)', () => prebuilt.send()],
+    ['chatwright (request built once)', () => prebuilt.send(), 'off'],
+    // The same request under each tracing set-up: what spans cost, next to the round trip.
+    ['chatwright, tracing: API without provider', () => prebuilt.send(), 'api without provider'],
+    ['chatwright, tracing: SDK provider', () => prebuilt.send(), 'sdk provider'],
   ];
 }
 
@@ -118,11 +143,16 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     for (const concurrency of [1, 16]) {
       const total = requestsPerRun[concurrency] ?? 1_000;
       // Warm-up: JIT, connection pool, lazy imports.
-      for (const [, send] of candidates) await measure(send, concurrency, Math.min(total, 500));
+      for (const [, send, tracing] of candidates) {
+        if (tracing !== undefined) useTracing(tracing);
+        await measure(send, concurrency, Math.min(total, 500));
+      }
       const samples = new Map<string, Sample[]>(candidates.map(([name]) => [name, []]));
       for (let index = 0; index < runs; index++) {
-        for (const [name, send] of candidates)
+        for (const [name, send, tracing] of candidates) {
+          if (tracing !== undefined) useTracing(tracing);
           samples.get(name)?.push(await measure(send, concurrency, total));
+        }
       }
       for (const [name] of candidates) {
         const mine = samples.get(name) ?? [];
@@ -147,6 +177,9 @@ function render(rows: readonly Row[]): string {
     `Non-streaming requests against a loopback \`node:http\` server in a child process; median of ${runs} runs`,
     `(${requestsPerRun[1]} requests a run at concurrency 1, ${requestsPerRun[16]} at 16), after a warm-up.`,
     `Node ${process.version}, ${availableParallelism()} cores. chatwright builds and validates a fresh request each time.`,
+    'The chatwright rows run with tracing off (as without `@opentelemetry/api`), except the two "tracing" rows:',
+    'the request built once with the API present and no tracer provider, then with an SDK provider recording',
+    'every span (into an exporter that drops them).',
     '',
     '| client | concurrency | requests/s | vs raw fetch | vs openai | client CPU per request |',
     '|---|---:|---:|---:|---:|---:|',
@@ -166,6 +199,14 @@ function render(rows: readonly Row[]): string {
     ],
     ['no slower than the official package (c=16)', ours16 >= rate('openai (official SDK)', 16) * 0.97],
     ['at least 0.8x raw fetch throughput at c=16', ours16 >= rate('raw fetch', 16) * 0.8],
+    ...[1, 16].map(
+      (concurrency) =>
+        [
+          `tracing: the API without a provider no slower than tracing off (c=${concurrency})`,
+          rate('chatwright, tracing: API without provider', concurrency) >=
+            rate('chatwright (request built once)', concurrency) * 0.97,
+        ] as const,
+    ),
   ] as const;
   lines.push('', 'Targets (3 % tolerance for run-to-run noise on "no slower"):', '');
   for (const [goal, met] of goals) lines.push(`- ${met ? 'met' : 'NOT met'}: ${goal}`);

@@ -1,3 +1,4 @@
+import { ClientOptionsError } from '../errors/client-options-error.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { Usage } from '../wire/response.js';
 import { type Logger, type LogLevel, normalizeLogging, type RequestLogSettings } from './log-options.js';
@@ -73,12 +74,39 @@ export const telemetryDefaults = /* @__PURE__ */ Object.freeze({
   logLevel: 'off' as LogLevel,
 });
 
+/** Checks the observability options of a client and fills in the defaults. Throws `ClientOptionsError`. */
 export function normalizeObservability(options: ObservabilityOptions): ObservationSettings {
+  const { telemetry = {}, onRequest, onResponse } = options;
+  if (typeof telemetry !== 'object' || telemetry === null) {
+    throw new ClientOptionsError('telemetry', 'telemetry must be an object such as { captureContent: true }');
+  }
+  const captureContent = telemetry.captureContent ?? telemetryDefaults.captureContent;
+  if (typeof captureContent !== 'boolean') {
+    throw new ClientOptionsError(
+      'telemetry.captureContent',
+      'telemetry.captureContent must be true or false',
+    );
+  }
+  const providerName = telemetry.providerName ?? telemetryDefaults.providerName;
+  if (typeof providerName !== 'string' || providerName === '') {
+    throw new ClientOptionsError(
+      'telemetry.providerName',
+      'telemetry.providerName must be a non-empty string',
+    );
+  }
+  for (const [option, hook] of [
+    ['onRequest', onRequest],
+    ['onResponse', onResponse],
+  ] as const) {
+    if (hook !== undefined && typeof hook !== 'function') {
+      throw new ClientOptionsError(option, `${option} must be a function`);
+    }
+  }
   return {
-    captureContent: options.telemetry?.captureContent ?? telemetryDefaults.captureContent,
-    providerName: options.telemetry?.providerName ?? telemetryDefaults.providerName,
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
+    captureContent,
+    providerName,
+    onRequest,
+    onResponse,
     log: normalizeLogging(options.logLevel, options.logger),
   };
 }
