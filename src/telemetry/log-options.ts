@@ -16,11 +16,19 @@ export const logLevelEnv = 'CHATWRIGHT_LOG';
 
 const levels: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
+/** The levels that write lines, in the order they add them (a level writes its own and those above). */
+export type LineLevel = Exclude<LogLevel, 'off'>;
+
 /** Logging settled once per client: `undefined` when it is off. */
 export interface RequestLogSettings {
   /** Rank of the level: 1 error ... 4 debug. */
   readonly rank: number;
   readonly logger: Logger;
+}
+
+/** Whether a line of `level` is written under `settings`. */
+export function writes(settings: RequestLogSettings | undefined, level: LineLevel): boolean {
+  return settings !== undefined && levels.indexOf(level) <= settings.rank;
 }
 
 /** The level given, else `CHATWRIGHT_LOG`, else `off`; an unknown level is a `ClientOptionsError`. */

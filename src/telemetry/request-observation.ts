@@ -4,7 +4,7 @@ import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { chatRequestAttributes, chatResponseAttributes, serverTarget } from './chat-attributes.js';
 import { inputMessages, outputMessages } from './content-capture.js';
-import type { RequestLogSettings } from './log-options.js';
+import { type LineLevel, writes } from './log-options.js';
 import { redactHeaders, scrub, secretsOf, withoutQuery } from './redact.js';
 import { errorType, noScope, type SpanScope, startScope } from './span-scope.js';
 import type { ObservationSettings } from './telemetry-options.js';
@@ -57,7 +57,10 @@ export class RequestObservation {
         }),
       );
     }
-    this.#log(4, () => `→ ${this.#describe()} headers ${JSON.stringify(redactHeaders(request.headers))}`);
+    this.#log(
+      'debug',
+      () => `→ ${this.#describe()} headers ${JSON.stringify(redactHeaders(request.headers))}`,
+    );
   }
 
   /** Before each retry: an event on the span and a log line. */
@@ -71,7 +74,7 @@ export class RequestObservation {
       'http.response.status_code': status,
     });
     this.#log(
-      2,
+      'warn',
       () =>
         `retry ${event.retry} of ${this.#describe()} in ${Math.round(event.delayMs)} ms after ` +
         `${errorType(event.error)}${status === undefined ? '' : ` (${status})`}`,
@@ -99,7 +102,7 @@ export class RequestObservation {
     this.#scope.end();
     const usage = completion.usage ?? undefined;
     this.#respond(this.#response, undefined, usage);
-    this.#log(3, () => {
+    this.#log('info', () => {
       const tokens = usage === undefined ? '' : ` tokens ${usage.prompt_tokens}+${usage.completion_tokens}`;
       return `${this.#describe()} → ${this.#response?.status ?? 200} in ${this.#elapsed()} ms${this.#idOf(this.#response?.headers)}${tokens}`;
     });
@@ -118,7 +121,7 @@ export class RequestObservation {
     else if (apiError?.status !== undefined && apiError.headers !== undefined) {
       this.#respond({ status: apiError.status, headers: apiError.headers }, failure, undefined);
     }
-    this.#log(1, () => {
+    this.#log('error', () => {
       const status = apiError?.status === undefined ? '' : ` (${apiError.status})`;
       return clean(
         `${this.#describe()} failed after ${this.#elapsed()} ms: ${errorType(error)}${status}: ${failure.message}`,
@@ -155,11 +158,11 @@ export class RequestObservation {
     );
   }
 
-  #log(rank: number, line: () => string): void {
-    const log: RequestLogSettings | undefined = this.#settings.log;
-    if (log === undefined || log.rank < rank) return;
-    const method = rank === 1 ? 'error' : rank === 2 ? 'warn' : rank === 3 ? 'info' : 'debug';
-    safely(() => log.logger[method](`[chatwright] ${line()}`));
+  /** Writes a line of `level` when the client's level asks for it (the line is made only then). */
+  #log(level: LineLevel, line: () => string): void {
+    const log = this.#settings.log;
+    if (log === undefined || !writes(log, level)) return;
+    safely(() => log.logger[level](`[chatwright] ${line()}`));
   }
 
   #describe(): string {
