@@ -6,7 +6,7 @@ import { chatRequestAttributes, chatResponseAttributes, serverTarget } from './c
 import { inputMessages, outputMessages } from './content-capture.js';
 import { type LineLevel, writes } from './log-options.js';
 import { redactHeaders, scrub, secretsOf, withoutQuery } from './redact.js';
-import { errorType, noScope, type SpanScope, startScope } from './span-scope.js';
+import { errorType, type SpanScope, startScope } from './span-scope.js';
 import type { ObservationSettings } from './telemetry-options.js';
 import { traceParentOf } from './trace-parent.js';
 
@@ -41,8 +41,8 @@ export class RequestObservation {
     this.#settings = settings;
     this.#request = request;
     this.#scope = scope;
-    this.#secrets = scope === noScope && settings.log === undefined ? [] : secretsOf(request.headers);
-    if (settings.captureContent) {
+    this.#secrets = !scope.recording && settings.log === undefined ? [] : secretsOf(request.headers);
+    if (settings.captureContent && scope.recording) {
       scope.set({ 'gen_ai.input.messages': inputMessages(request.body.messages) });
     }
     const hook = settings.onRequest;
@@ -67,12 +67,13 @@ export class RequestObservation {
   retry(event: RetryEvent): void {
     this.#retries = event.retry;
     const status = event.error instanceof APIError ? event.error.status : undefined;
-    this.#scope.event('chatwright.retry', {
-      'chatwright.retry.number': event.retry,
-      'chatwright.retry.delay_ms': Math.round(event.delayMs),
-      'error.type': errorType(event.error),
-      'http.response.status_code': status,
-    });
+    if (this.#scope.recording)
+      this.#scope.event('chatwright.retry', {
+        'chatwright.retry.number': event.retry,
+        'chatwright.retry.delay_ms': Math.round(event.delayMs),
+        'error.type': errorType(event.error),
+        'http.response.status_code': status,
+      });
     this.#log(
       'warn',
       () =>
@@ -89,16 +90,20 @@ export class RequestObservation {
 
   /** A stream's first chunk: the conventions' time to first chunk, in seconds. */
   firstChunk(): void {
-    this.#scope.set({ 'gen_ai.response.time_to_first_chunk': (performance.now() - this.#started) / 1000 });
+    if (this.#scope.recording)
+      this.#scope.set({ 'gen_ai.response.time_to_first_chunk': (performance.now() - this.#started) / 1000 });
   }
 
   /** The answer, complete: span attributes, `onResponse`, an info line; the span ends. */
   succeeded(completion: ChatCompletion): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#scope.set(chatResponseAttributes(completion));
-    if (this.#settings.captureContent)
-      this.#scope.set({ 'gen_ai.output.messages': outputMessages(completion) });
+    if (this.#scope.recording) {
+      this.#scope.set(chatResponseAttributes(completion));
+      if (this.#settings.captureContent) {
+        this.#scope.set({ 'gen_ai.output.messages': outputMessages(completion) });
+      }
+    }
     this.#scope.end();
     const usage = completion.usage ?? undefined;
     this.#respond(this.#response, undefined, usage);

@@ -14,6 +14,8 @@ import {
  * registered, every method does nothing and `context` is undefined, so callers never branch.
  */
 export interface SpanScope {
+  /** Whether a span records: when false, attributes need not even be computed. */
+  readonly recording: boolean;
   /** The context whose active span is this one, to parent child spans; undefined when not recording. */
   readonly context: OtelContext | undefined;
   set(attributes: OtelAttributes): void;
@@ -26,6 +28,7 @@ export interface SpanScope {
 
 /** A scope that records nothing. */
 export const noScope: SpanScope = Object.freeze({
+  recording: false,
   context: undefined,
   set() {},
   event() {},
@@ -79,6 +82,7 @@ class RecordingScope implements SpanScope {
   readonly #api: OpenTelemetryApi;
   readonly #span: OtelSpan;
   readonly context: OtelContext;
+  readonly recording = true;
   #ended = false;
 
   constructor(api: OpenTelemetryApi, span: OtelSpan, context: OtelContext) {
