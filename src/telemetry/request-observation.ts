@@ -120,8 +120,8 @@ export class RequestObservation {
     const clean = (text: string) => scrub(text, this.#secrets);
     const apiError = error instanceof APIError ? error : undefined;
     if (apiError?.status !== undefined) this.#scope.set({ 'http.response.status_code': apiError.status });
-    this.#scope.end(error, clean);
     const failure = error instanceof Error ? error : new Error(String(error));
+    this.#scope.end(error, clean(failure.message));
     if (this.#response !== undefined) this.#respond(this.#response, failure, undefined);
     else if (apiError?.status !== undefined && apiError.headers !== undefined) {
       this.#respond({ status: apiError.status, headers: apiError.headers }, failure, undefined);

@@ -22,8 +22,12 @@ export interface SpanScope {
   event(name: string, attributes: OtelAttributes): void;
   /** Runs `fn` with this span active (for spans the application's own code starts inside it). */
   run<R>(fn: () => R): R;
-  /** Ends the span; with an error, `error.type` and an error status. A second call does nothing. */
-  end(error?: unknown, scrubbed?: (text: string) => string): void;
+  /**
+   * Ends the span; with an error, `error.type` and an error status, whose description is `message`
+   * only: an error's own message may quote what must not be recorded (a key a server echoes, tool
+   * arguments), so only a caller that cleaned it passes one. A second call does nothing.
+   */
+  end(error?: unknown, message?: string): void;
 }
 
 /** A scope that records nothing. */
@@ -103,12 +107,13 @@ class RecordingScope implements SpanScope {
     return this.#api.context.with(this.context, fn);
   }
 
-  end(error?: unknown, scrubbed: (text: string) => string = (text) => text): void {
+  end(error?: unknown, message?: string): void {
     if (this.#ended) return;
     if (error !== undefined) {
       this.#span.setAttribute('error.type', errorType(error));
-      const message = error instanceof Error ? error.message : String(error);
-      this.#span.setStatus({ code: spanStatus.error, message: scrubbed(message) });
+      this.#span.setStatus(
+        message === undefined ? { code: spanStatus.error } : { code: spanStatus.error, message },
+      );
     }
     this.#ended = true;
     this.#span.end();

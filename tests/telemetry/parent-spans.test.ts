@@ -3,10 +3,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import { submitBatch } from '../../src/batch/index.js';
-import { fanOut, tool } from '../../src/index.js';
+import { AuthenticationError, fanOut, tool } from '../../src/index.js';
 import { completionBody, type FakeReply, replies } from '../../src/testing/index.js';
-import { clientOf, withServer } from '../client/support.js';
-import { endedSpans, isChildOf, names, resetSpans, spanNamed } from './support.js';
+import { clientOf, expectError, KEY, rejection, withServer } from '../client/support.js';
+import { assertNoSecrets, endedSpans, isChildOf, names, resetSpans, spanNamed } from './support.js';
 
 const test = suite('parent spans');
 test.before.each(resetSpans);
@@ -94,6 +94,21 @@ test('run() without a name or captureContent: no agent name, no tool arguments o
     const used = spanNamed('execute_tool get_weather');
     assert.is(used.attributes['gen_ai.tool.call.arguments'], undefined);
     assert.is(used.attributes['gen_ai.tool.call.result'], undefined);
+  });
+});
+
+test('a failed run() ends its span with error.type only: no message that could quote a secret', async () => {
+  await withServer(async (server) => {
+    server.enqueue(replies.error(401, `Incorrect API key provided: ${KEY}`));
+    const error = await rejection(
+      clientOf(server).chat().model('gpt-4o').tool(weather).user('Weather?').run(),
+    );
+    expectError(error, AuthenticationError);
+    const run = spanNamed('invoke_agent');
+    assert.is(run.attributes['error.type'], 'AuthenticationError');
+    assert.equal(run.status, { code: SpanStatusCode.ERROR });
+    assert.ok(isChildOf(spanNamed('chat gpt-4o'), run));
+    assertNoSecrets([KEY]);
   });
 });
 
