@@ -25,7 +25,9 @@ const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = await
   '@opentelemetry/sdk-trace-base'
 );
 const exporter = new InMemorySpanExporter();
-trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+trace.setGlobalTracerProvider(
+  new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+);
 const server = await (await import('chatwright/testing')).createFakeServer().start();
 try {
   for (const [format, lib] of [
