@@ -10,10 +10,10 @@ import {
 } from '../../src/index.js';
 import { replies } from '../../src/testing/index.js';
 import { clientOf, expectError, KEY, rejection, withServer } from '../client/support.js';
-import { assertNoSecrets, resetSpans } from './support.js';
+import { assertNoSecrets, traced } from './support.js';
 
 const test = suite('hooks and logs');
-test.before.each(resetSpans);
+traced(test);
 
 // Values given to the client that must never come out again: in a hook, a log line or a span.
 const secrets = {

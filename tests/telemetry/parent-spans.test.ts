@@ -6,10 +6,10 @@ import { submitBatch } from '../../src/batch/index.js';
 import { AuthenticationError, fanOut, tool } from '../../src/index.js';
 import { completionBody, type FakeReply, replies } from '../../src/testing/index.js';
 import { clientOf, expectError, KEY, rejection, withServer } from '../client/support.js';
-import { assertNoSecrets, endedSpans, isChildOf, names, resetSpans, spanNamed } from './support.js';
+import { assertNoSecrets, endedSpans, isChildOf, names, spanNamed, traced } from './support.js';
 
 const test = suite('parent spans');
-test.before.each(resetSpans);
+traced(test);
 
 /** A completion whose first choice calls `name` with `args`, as call `id`. */
 function toolCall(id: string, name: string, args: string): FakeReply {

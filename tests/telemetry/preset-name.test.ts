@@ -10,10 +10,10 @@ import {
 } from '../../src/index.js';
 import { clientOf, expectError, KEY, withServer } from '../client/support.js';
 import { assertOfficialRequest } from '../support/conformance.js';
-import { resetSpans, spanNamed } from './support.js';
+import { spanNamed, traced } from './support.js';
 
 const test = suite('preset names and options');
-test.before.each(resetSpans);
+traced(test);
 
 test('a name is kept through derivation, use(), when() and extra(), and never sent', async () => {
   await withServer(async (server) => {

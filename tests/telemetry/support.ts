@@ -5,13 +5,26 @@ import {
   type ReadableSpan,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-// One provider for the whole test process (the global provider can be set once); each test resets
+// The provider is the global one only while a telemetry suite runs (see `traced`): every test file
+// shares one process, and the other suites must run as users without tracing do. Each test resets
 // the exporter. Spans are parented explicitly by chatwright, so no context manager is registered.
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-trace.setGlobalTracerProvider(provider);
+
+/** Registers the in-memory provider around a suite's tests, and starts each test with no spans. */
+export function traced(test: Test): void {
+  test.before(() => {
+    trace.disable();
+    trace.setGlobalTracerProvider(provider);
+  });
+  test.after(() => {
+    trace.disable();
+  });
+  test.before.each(resetSpans);
+}
 
 /** Forgets the spans ended so far. */
 export function resetSpans(): void {
