@@ -4,6 +4,7 @@
 // Building requests
 export type {
   AllowedToolsChoiceFor,
+  AllowedToolsChoiceOf,
   AssistantMessageInit,
   ChatBuilder,
   CompletionOf,
@@ -15,8 +16,10 @@ export type {
   KnownField,
   MessageOptions,
   RunMethod,
+  BatchLineMethod,
   SendMethod,
   StreamOf,
+  ToolChoiceFor,
   ToolChoiceInput,
 } from './builder/chat-builder.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
@@ -33,11 +36,13 @@ export type {
   NoToolInputs,
   State,
   With,
+  WithCustomName,
+  WithFunctionName,
   WithMessage,
   WithParam,
   WithTool,
 } from './state/builder-state.js';
-export type { ModelProblem, ModelRestrictedParam, ReasoningEffortFor } from './state/model-rules.js';
+export type { ModelProblem, ReasoningEffortFor } from './state/model-rules.js';
 export type { HasKnownNames, RequireFlag, RequireNames, SendProblem } from './state/rules.js';
 export type { ChatwrightTypeError } from './state/type-error.js';
 
@@ -62,7 +67,13 @@ export {
   type ModelExtension,
 } from './models/define-models.js';
 export type { ModelCapabilities, SamplingSupport } from './models/model-capabilities.js';
-export type { BuiltInModels, inferModelCapabilities, ModelCatalog } from './models/model-catalog.js';
+export type {
+  BuiltInModels,
+  inferModelCapabilities,
+  ModelCatalog,
+  ModelEntry,
+  ModelOverrides,
+} from './models/model-catalog.js';
 
 // Validation of bodies and presets outside a builder
 export { knownRequestFields } from './schema/known-request-fields.js';
@@ -71,6 +82,7 @@ export { presetSchema, requestSchema } from './schema/request-schema.js';
 export { toValidationError } from './schema/to-validation-error.js';
 export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';
+export type { ValidationResult } from './schema/validation-result.js';
 
 // Tools, structured output and the tool loop
 export type { RunOptions, RunResult, RunStep, RunStopReason, ToolErrorHandling } from './loop/run-types.js';
@@ -130,7 +142,7 @@ export type {
   FileObject,
   ListBatchesParams,
 } from './batch/batch-wire.js';
-export { type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+export { type BatchPreset, type BatchSource, toBatchLine } from './batch/to-batch-line.js';
 export {
   type FanOutOptions,
   type FanOutProgress,
@@ -161,6 +173,7 @@ export { NotFoundError } from './errors/not-found-error.js';
 export { ParsedOutputError } from './errors/parsed-output-error.js';
 export { PermissionDeniedError } from './errors/permission-denied-error.js';
 export { RateLimitError } from './errors/rate-limit-error.js';
+export { RedirectError } from './errors/redirect-error.js';
 export { SchemaConversionError } from './errors/schema-conversion-error.js';
 export { StreamParseError } from './errors/stream-parse-error.js';
 export { StrictSchemaError } from './errors/strict-schema-error.js';

@@ -16,7 +16,7 @@ import {
 } from './batch-wire.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchSource } from './to-batch-line.js';
+import type { BatchPreset } from './to-batch-line.js';
 import type { BatchInputFile } from './write-batch-files.js';
 
 /**
@@ -68,7 +68,7 @@ export interface BatchWaitOptions {
  * await job.wait();
  * for await (const result of job.results()) console.log(result.customId, result.ok);
  */
-export class BatchJob<TBuilder extends BatchSource = BatchSource> {
+export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
   readonly #client: ChatwrightClient;
   readonly #parts: BatchPart[];
   readonly #parserOf: (customId: string) => BatchCompletionParser | undefined;
@@ -189,32 +189,44 @@ export class BatchJob<TBuilder extends BatchSource = BatchSource> {
     for (const part of this.#parts) {
       const { batch } = part;
       const pending = new Set(part.input.customIds);
+      // A file that cannot be downloaded, or whose download breaks, answers none of its remaining
+      // ids: they end as that file's error, and the other file and the other parts are still read.
+      let unreadable: { readonly fileId: string; readonly error: unknown } | undefined;
       if (batch.status !== 'failed') {
         for (const fileId of [batch.output_file_id, batch.error_file_id]) {
           if (fileId == null) continue;
-          const response = await this.#client.files.content(fileId, options);
-          for await (const text of responseLines(response)) {
-            const line = parseLine(text);
-            // A line we did not send, or a second line for one id: every id is answered once.
-            if (line === undefined || !pending.delete(line.custom_id)) continue;
-            yield await this.#toResult(line, batch.id);
+          const lines = this.#fileLines(fileId, options.signal);
+          try {
+            for (;;) {
+              let next: IteratorResult<string>;
+              try {
+                next = await lines.next();
+              } catch (error) {
+                if (error instanceof APIUserAbortError) throw error;
+                unreadable ??= { fileId, error };
+                break;
+              }
+              if (next.done) break;
+              const line = parseLine(next.value);
+              // A line we did not send, or a second line for one id: every id is answered once.
+              if (line === undefined || !pending.delete(line.custom_id)) continue;
+              yield await this.#toResult(line, batch.id);
+            }
+          } finally {
+            // The caller may stop early: the download is closed, not left holding its connection.
+            await lines.return(undefined);
           }
         }
       }
-      const code = unansweredCode(batch.status);
-      const reason = batch.errors?.data?.[0];
-      const message =
-        batch.status === 'failed'
-          ? `the batch was refused: ${reason?.code ?? 'unknown'}: ${reason?.message ?? 'no reason given'}`
-          : `no line in the output or error file of batch ${batch.id} (status ${batch.status})`;
       for (const customId of pending) {
-        yield {
-          customId,
-          ok: false,
-          error: new BatchItemError({ customId, code, message, batchId: batch.id }),
-        };
+        yield { customId, ok: false, error: unansweredError(customId, batch, unreadable) };
       }
     }
+  }
+
+  /** The lines of one result file, downloaded as they are read; the download's failures are thrown. */
+  async *#fileLines(fileId: string, signal: AbortSignal | undefined): AsyncGenerator<string> {
+    yield* responseLines(await this.#client.files.content(fileId, { signal }));
   }
 
   async #toResult(line: BatchOutputLine, batchId: string): Promise<BatchResult<inferBatchValue<TBuilder>>> {
@@ -249,10 +261,48 @@ export class BatchJob<TBuilder extends BatchSource = BatchSource> {
     try {
       return { customId, ok: true, value: (await parse(completion)) as inferBatchValue<TBuilder> };
     } catch (error) {
+      // One line's failure is that id's result: a body of the wrong shape (a TypeError while parsing
+      // it) must not end the iteration and leave every later id unanswered.
       if (error instanceof ChatwrightError) return { customId, ok: false, error };
-      throw error;
+      return { customId, ok: false, error: invalidLineError(customId, batchId, error) };
     }
   }
+}
+
+/** The error of a request that no line answered: its file was unreadable, or the batch's status says why. */
+function unansweredError(
+  customId: string,
+  batch: Batch,
+  unreadable: { readonly fileId: string; readonly error: unknown } | undefined,
+): BatchItemError {
+  if (unreadable !== undefined) {
+    const reason = unreadable.error instanceof Error ? unreadable.error.message : String(unreadable.error);
+    return new BatchItemError({
+      customId,
+      code: 'result_file_unreadable',
+      message: `the result file ${unreadable.fileId} of batch ${batch.id} could not be read: ${reason}`,
+      batchId: batch.id,
+      cause: unreadable.error,
+    });
+  }
+  const reason = batch.errors?.data?.[0];
+  const message =
+    batch.status === 'failed'
+      ? `the batch was refused: ${reason?.code ?? 'unknown'}: ${reason?.message ?? 'no reason given'}`
+      : `no line in the output or error file of batch ${batch.id} (status ${batch.status})`;
+  return new BatchItemError({ customId, code: unansweredCode(batch.status), message, batchId: batch.id });
+}
+
+/** A line whose response could not be read as a completion. */
+function invalidLineError(customId: string, batchId: string, cause: unknown): BatchItemError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new BatchItemError({
+    customId,
+    code: 'invalid_response',
+    message: `the line's response is not a chat completion (${reason})`,
+    batchId,
+    cause,
+  });
 }
 
 /** The error code of a request no line answered, by the batch's final status. */

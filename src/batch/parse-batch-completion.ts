@@ -1,7 +1,7 @@
 import { ChatBuilderImpl } from '../builder/chat-builder-impl.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import type { ChatCompletion } from '../wire/response.js';
-import type { BatchSource } from './to-batch-line.js';
+import type { BatchPreset } from './to-batch-line.js';
 
 /** Turns one completion of a batch into its result value. */
 export type BatchCompletionParser = (completion: ChatCompletion) => unknown;
@@ -18,7 +18,7 @@ const parsers = new WeakMap<ParseSpec, BatchCompletionParser>();
  * @example
  * const parse = parseBatchCompletion(builder); // undefined: results are the raw completions
  */
-export function parseBatchCompletion(builder: BatchSource): BatchCompletionParser | undefined {
+export function parseBatchCompletion(builder: BatchPreset): BatchCompletionParser | undefined {
   const spec = ChatBuilderImpl.parseSpecOf(builder);
   if (spec === undefined || (spec.output === undefined && spec.tools.size === 0)) return undefined;
   let parser = parsers.get(spec);

@@ -4,10 +4,10 @@ import { startBatchJobSpan } from '../telemetry/batch-spans.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchSource } from './to-batch-line.js';
+import type { BatchPreset } from './to-batch-line.js';
 
 /** Options of `resumeBatch()`. */
-export interface ResumeBatchOptions<TBuilder extends BatchSource = BatchSource> {
+export interface ResumeBatchOptions<TBuilder extends BatchPreset = BatchPreset> {
   /**
    * A builder whose response schema and schema tools parse every result, as `send()` would parse
    * its answer: pass the preset the requests were derived from. Its type types the results. Default:
@@ -36,7 +36,7 @@ export interface ResumeBatchOptions<TBuilder extends BatchSource = BatchSource> 
  * await resumed.wait();
  * for await (const result of resumed.results()) console.log(result.customId, result.ok);
  */
-export async function resumeBatch<TBuilder extends BatchSource = BatchSource>(
+export async function resumeBatch<TBuilder extends BatchPreset = BatchPreset>(
   client: ChatwrightClient,
   batchIds: Iterable<string>,
   options: ResumeBatchOptions<TBuilder> = {},

@@ -4,9 +4,19 @@ import { bodyText, type HasBodyText } from '../internal/body-text.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 
 /** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */
-export interface BatchSource {
+/** A builder as batch results read it: its schemas parse and type the results. Any builder, a preset too. */
+export interface BatchPreset {
   toJSON(): object;
   validate(): RequestValidation;
+}
+
+/** A builder that batch writing accepts: one that could be sent. */
+export interface BatchSource extends BatchPreset {
+  /**
+   * Present and callable only on a builder that could be sent: one that cannot (no model, no message,
+   * a rule of its model broken) fails to compile where it is handed to batch writing, with `send()`'s message.
+   */
+  readonly toBatchLine: (customId: string) => string;
 }
 
 /**

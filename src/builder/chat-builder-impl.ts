@@ -23,12 +23,14 @@ import { knownRequestFields } from '../schema/known-request-fields.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
+import { validationPassed } from '../schema/validation-result.js';
+import { type ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion } from '../structured/parsed-completion.js';
-import { isStandardSchema } from '../structured/standard-schema.js';
-import { type ChatTool, isChatTool } from '../tools/tool.js';
+import { isStandardSchema, type StandardSchema } from '../structured/standard-schema.js';
+import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,
@@ -48,7 +50,6 @@ import type {
 import type { RequestValidation } from './request-validation.js';
 
 type Extra = Readonly<Record<string, unknown>>;
-type RequestOutput = Extract<RequestValidation, { success: true }>['output'];
 
 const emptyExtra: Extra = freeze({});
 /** What a builder knows about itself that is not sent: its `.name()`. */
@@ -251,7 +252,11 @@ export class ChatBuilderImpl {
 
   // ---- tools
 
-  tool(tool: FunctionToolInit | ChatTool) {
+  tool(init: FunctionToolInit | ChatTool | ToolOptions<string, StandardSchema, unknown>) {
+    // `{ name, parameters: schema }` is what users of other SDKs write first: made into a tool as tool() does.
+    const tool = isStandardSchema((init as { parameters?: unknown } | null)?.parameters)
+      ? makeTool(init as ToolOptions<string, StandardSchema, unknown>)
+      : (init as FunctionToolInit | ChatTool);
     if (isChatTool(tool)) {
       // The definition was computed, checked and frozen by tool(); only the name -> tool map grows.
       const tools = new Map(this.#schemas.tools).set(tool.name, tool);
@@ -398,16 +403,16 @@ export class ChatBuilderImpl {
     // came from; it only says pass or fail, so a failure is described by the full valibot pass.
     const verdict = this.#node.verdict();
     const declarations = declarationsVersion();
-    if (this.#validation === undefined || this.#validatedWith !== declarations) {
+    let validation = this.#validation;
+    if (validation === undefined || this.#validatedWith !== declarations) {
       const passed = verdict !== undefined && verdict.failing.length === 0;
-      const result = passed ? validResult(this.toJSON()) : validateRequest(this.toJSON());
-      // Frozen: the same object is returned every time and decides what send() sends, so a caller
-      // must not be able to turn a failure into a success.
-      if (result.issues !== undefined) Object.freeze(result.issues);
-      this.#validation = Object.freeze(result);
+      // Frozen (both shapes): the same object is returned every time and decides what send() sends,
+      // so a caller must not be able to turn a failure into a success.
+      validation = passed ? validationPassed : validateRequest(this.toJSON());
+      this.#validation = validation;
       this.#validatedWith = declarations;
     }
-    return this.#validation;
+    return validation;
   }
 
   /** The body to send, or a `ValidationError` listing every problem (nothing is sent). */
@@ -434,7 +439,13 @@ export class ChatBuilderImpl {
 
   send(options?: SendOptions) {
     if (this.#body.stream === true) {
-      const stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText](), this.#meta);
+      let stream: ChatStream;
+      try {
+        stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText](), this.#meta);
+      } catch (error) {
+        // An invalid request fails where every failure of a stream does: when it is read.
+        stream = failedStream(error);
+      }
       return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
     }
     try {
@@ -531,11 +542,6 @@ function isFlat(value: object): boolean {
     if (typeof field === 'object' && field !== null) return false;
   }
   return true;
-}
-
-/** The result of validating a request that passed: valibot's shape, with the frozen body as output. */
-function validResult(body: Readonly<Record<string, unknown>>): RequestValidation {
-  return { typed: true, success: true, output: body as RequestOutput, issues: undefined };
 }
 
 /** The tool_choice for the steps after a forced call, or `undefined` when the choice forces nothing. */

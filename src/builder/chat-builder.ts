@@ -1,7 +1,16 @@
 import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
-import type { BuilderState, Either, With, WithMessage, WithParam, WithTool } from '../state/builder-state.js';
+import type {
+  BuilderState,
+  Either,
+  With,
+  WithCustomName,
+  WithFunctionName,
+  WithMessage,
+  WithParam,
+  WithTool,
+} from '../state/builder-state.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
@@ -9,7 +18,7 @@ import type { ChatStream } from '../stream/chat-stream.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
-import type { ChatTool } from '../tools/tool.js';
+import type { ChatTool, ToolOptions } from '../tools/tool.js';
 import type {
   AssistantMessage,
   AudioOutput,
@@ -74,26 +83,41 @@ export interface JsonSchemaOptions {
   readonly strict?: boolean;
 }
 
-/** `tool_choice` values allowed once tools are added: a mode, an added tool's name, or the wire object. */
-export type ToolChoiceInput<TState extends BuilderState> =
+/**
+ * `tool_choice` values once tools are added: a mode, an added tool's name, or the wire object naming
+ * one. Written over the names (not the builder state) so that a compiler message lists them.
+ */
+export type ToolChoiceFor<TFunctions extends string, TCustom extends string> =
   | ToolChoiceMode
-  | TState['tools']
-  | TState['customTools']
-  | NamedFunctionToolChoice<TState['tools']>
-  | NamedCustomToolChoice<TState['customTools']>
-  | AllowedToolsChoiceFor<TState>;
+  | TFunctions
+  | TCustom
+  | NamedFunctionToolChoice<TFunctions>
+  | NamedCustomToolChoice<TCustom>
+  | AllowedToolsChoiceOf<TFunctions, TCustom>;
+
+/** `tool_choice` values allowed in a builder state (see `ToolChoiceFor`). */
+export type ToolChoiceInput<TState extends BuilderState> = ToolChoiceFor<
+  TState['tools'],
+  TState['customTools']
+>;
 
 /** An `allowed_tools` choice whose list names only tools already added. */
-export interface AllowedToolsChoiceFor<TState extends BuilderState> {
+export interface AllowedToolsChoiceOf<TFunctions extends string, TCustom extends string> {
   readonly type: 'allowed_tools';
   readonly allowed_tools: {
     readonly mode: 'auto' | 'required';
     readonly tools: ReadonlyArray<
-      | { readonly type: 'function'; readonly function: { readonly name: TState['tools'] } }
-      | { readonly type: 'custom'; readonly custom: { readonly name: TState['customTools'] } }
+      | { readonly type: 'function'; readonly function: { readonly name: TFunctions } }
+      | { readonly type: 'custom'; readonly custom: { readonly name: TCustom } }
     >;
   };
 }
+
+/** An `allowed_tools` choice for a builder state (see `AllowedToolsChoiceOf`). */
+export type AllowedToolsChoiceFor<TState extends BuilderState> = AllowedToolsChoiceOf<
+  TState['tools'],
+  TState['customTools']
+>;
 
 /** The names of the known wire fields, which `extra()` may not shadow. */
 export type KnownField = keyof ChatCompletionRequest;
@@ -155,6 +179,14 @@ export type SendMethod<TState extends BuilderState> = [SendProblem<TState>] exte
   ? IsParsed<TState> extends true
     ? SendBy<TState['stream'], StreamOf<TState>, CompletionOf<TState>>
     : SendBy<TState['stream'], ChatStream, ChatCompletionResult>
+  : ChatwrightTypeError<SendProblem<TState>>;
+
+/**
+ * What `toBatchLine()` is in a given state: callable once the request could be sent, the same readable
+ * error as `send()` before (a batch line is a request sent later).
+ */
+export type BatchLineMethod<TState extends BuilderState> = [SendProblem<TState>] extends [never]
+  ? (customId: string) => string
   : ChatwrightTypeError<SendProblem<TState>>;
 
 /** What `run()` is in a given state: callable once the request is complete, a readable error before. */
@@ -384,7 +416,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string>(
     tool: FunctionToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'tools', TState['tools'] | NoInfer<$Name>>>;
+  ): ChatBuilder<WithFunctionName<TState, NoInfer<$Name>>>;
 
   /**
    * Adds a function tool made by `tool()` from a schema: its name becomes a valid `toolChoice()`, the
@@ -396,12 +428,22 @@ export interface ChatBuilder<TState extends BuilderState> {
   ): ChatBuilder<WithTool<TState, NoInfer<$Name>, NoInfer<$Args>>>;
 
   /**
+   * Adds a function tool from a schema given inline, as `tool()` takes it (the same options, the same
+   * strict check): `.tool({ name, parameters: schema })` is `.tool(tool({ name, parameters: schema }))`.
+   * Make the tool with `tool()` once when several builders share it.
+   * @example chat().tool({ name: 'get_weather', parameters: v.object({ city: v.string() }), run: ({ city }) => forecast(city) })
+   */
+  tool<const $Name extends string, $Schema extends StandardSchema, $Result = unknown>(
+    options: ToolOptions<$Name, $Schema, $Result>,
+  ): ChatBuilder<WithTool<TState, NoInfer<$Name>, inferOutput<NoInfer<$Schema>>>>;
+
+  /**
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
    * @example chat().customTool({ name: 'run_sql', format: { type: 'grammar', grammar: { syntax: 'lark', definition: sqlGrammar } } })
    */
   customTool<const $Name extends string>(
     tool: CustomToolInit<$Name>,
-  ): ChatBuilder<With<TState, 'customTools', TState['customTools'] | NoInfer<$Name>>>;
+  ): ChatBuilder<WithCustomName<TState, NoInfer<$Name>>>;
 
   /**
    * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
@@ -409,9 +451,9 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().tool({ name: 'get_weather' }).toolChoice('get_weather')
    */
   toolChoice(
-    choice: RequireNames<
-      TState['tools'] | TState['customTools'],
-      ToolChoiceInput<TState>,
+    choice: RequireFlag<
+      TState['hasTools'],
+      ToolChoiceFor<TState['tools'], TState['customTools']>,
       'toolChoice() needs a tool: add one with .tool() first'
     >,
   ): ChatBuilder<TState>;
@@ -420,8 +462,8 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Whether the model may call several tools at once (`parallel_tool_calls`). Default `true`. Needs a tool first.
    * @example chat().tool(weather).parallelToolCalls(false)
    */
-  readonly parallelToolCalls: RequireNames<
-    TState['tools'] | TState['customTools'],
+  readonly parallelToolCalls: RequireFlag<
+    TState['hasTools'],
     (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;
@@ -564,11 +606,11 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().model('gpt-4o-mini').user('Hi').toBatchLine('greeting-1')
    * @see https://platform.openai.com/docs/api-reference/batch/request-input
    */
-  toBatchLine(customId: string): string;
+  readonly toBatchLine: BatchLineMethod<TState>;
 
   /**
-   * Validates the whole request as `send()` would, without sending: the valibot result, with every
-   * issue and its path.
+   * Validates the whole request as `send()` would, without sending: `{ success: true }`, or
+   * `{ success: false, issues }` with every issue's dotted `path`, `message` and `input` (frozen).
    * @example const result = builder.validate(); if (!result.success) console.log(result.issues);
    */
   validate(): RequestValidation;

@@ -1,4 +1,4 @@
-import type { validateRequest } from '../schema/validate-request.js';
+import type { ValidationResult } from '../schema/validation-result.js';
 
-/** What `validate()` returns: valibot's result for the whole request, with every issue and its path. */
-export type RequestValidation = ReturnType<typeof validateRequest>;
+/** What `validate()` returns: `success`, or every issue with its dotted path and message. */
+export type RequestValidation = ValidationResult;

@@ -1,5 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
-import { ChatStream } from '../stream/chat-stream.js';
+import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
 import { reportingRetries, StreamWatch } from '../telemetry/stream-watch.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
@@ -92,7 +92,7 @@ export class ClientDispatcher implements Dispatcher {
       exchange = new Exchange(reportingRetries(request, watch));
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
-      return new ChatStream({ response: handled(Promise.reject(error)), abort: () => {} });
+      return failedStream(error);
     }
     const send = () =>
       exchange.send(false).then(

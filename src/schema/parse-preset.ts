@@ -3,7 +3,6 @@ import type { PartialChatCompletionRequest } from '../wire/request.js';
 import { copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
 import { isJsonObject } from './primitives.js';
-import { toValidationError } from './to-validation-error.js';
 import { validatePreset } from './validate-preset.js';
 
 /** Options of {@link parsePreset}. */
@@ -123,7 +122,7 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
   }
 
   const result = validatePreset(body);
-  if (!result.success) issues.push(...toValidationError(result.issues).issues);
+  if (!result.success) issues.push(...result.issues);
   if (issues.length > 0) throw new ValidationError(issues, CONTEXT);
   return { body: body as PartialChatCompletionRequest, extra };
 }

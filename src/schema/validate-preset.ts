@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { presetSchema } from './request-schema.js';
+import { toValidationResult, type ValidationResult } from './validation-result.js';
 
 /**
  * Checks a request under construction (a preset): every field is optional, but what is there must be
@@ -10,6 +11,6 @@ import { presetSchema } from './request-schema.js';
  * const result = validatePreset({ temperature: 0.2, top_logprobs: 3 });
  * // result.success === false: top_logprobs needs logprobs: true (call .logprobs() first)
  */
-export function validatePreset(body: unknown): v.SafeParseResult<typeof presetSchema> {
-  return v.safeParse(presetSchema, body);
+export function validatePreset(body: unknown): ValidationResult {
+  return toValidationResult(v.safeParse(presetSchema, body));
 }

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { requestSchema } from './request-schema.js';
+import { toValidationResult, type ValidationResult } from './validation-result.js';
 
 /**
  * Checks a request about to be sent: every field, the preset rules and the send rules (`model`, at
- * least one message, audio with its modality). Returns valibot's result; on failure every issue
- * carries its path. Turn the issues into a `ValidationError` with `toValidationError`.
+ * least one message, audio with its modality). On failure every issue carries its dotted path and
+ * message. Turn the issues into a `ValidationError` with `toValidationError`.
  *
  * @example
  * const result = validateRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], temperature: 3 });
@@ -12,6 +13,6 @@ import { requestSchema } from './request-schema.js';
  * // ValidationError: temperature: temperature must be between 0 and 2
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
-export function validateRequest(body: unknown): v.SafeParseResult<typeof requestSchema> {
-  return v.safeParse(requestSchema, body);
+export function validateRequest(body: unknown): ValidationResult {
+  return toValidationResult(v.safeParse(requestSchema, body));
 }

@@ -18,6 +18,13 @@ export interface BuilderState {
   readonly customTools: string;
   /** The names of the deprecated `functions` added (`never` before the first). */
   readonly functions: string;
+  /**
+   * A tool (function or custom) was added. Redundant with `tools`/`customTools` for a known builder,
+   * but set to a plain `true` by `.tool()`, so that a generic preset (`<S extends BuilderState>`)
+   * that adds a tool may then call `toolChoice()` and `parallelToolCalls()`: a check on `S['tools']`
+   * would stay unresolved there.
+   */
+  readonly hasTools: boolean;
   /** `modalities` includes `'audio'`. */
   readonly audioModality: boolean;
   /** `audio` output parameters were set. */
@@ -26,7 +33,11 @@ export interface BuilderState {
   readonly maxTokens: boolean;
   /** `max_completion_tokens` was set. */
   readonly maxCompletionTokens: boolean;
-  /** The model-restricted wire parameters set so far (see `ModelRestrictedParam`), checked at `send()`. */
+  /**
+   * The wire parameters set so far that a rule at `send()` reads: the model-restricted ones
+   * (`temperature`, `top_p`, the penalties, `logit_bias`, `stop`, `parallel_tool_calls`,
+   * `web_search_options`, `prediction`) and the prerequisites' dependents (`top_logprobs`, `stream_options`).
+   */
   readonly params: string;
   /** The `reasoning_effort` literal, `null` before `.reasoningEffort()`. */
   readonly effort: string | null;
@@ -58,6 +69,7 @@ export interface State<
   TEffort,
   TToolInputs,
   TOutput,
+  THasTools,
 > {
   readonly model: TModel;
   readonly hasMessages: THasMessages;
@@ -74,6 +86,7 @@ export interface State<
   readonly effort: TEffort;
   readonly toolInputs: TToolInputs;
   readonly output: TOutput;
+  readonly hasTools: THasTools;
 }
 
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
@@ -95,18 +108,20 @@ export type InitialState = State<
   never,
   null,
   NoToolInputs,
-  null
+  null,
+  false
 >;
 
 /**
  * The state of a builder whose contents are known only at runtime (imported from JSON): every call
- * is allowed at compile time, and runtime validation checks the rules before anything is sent.
+ * is allowed at compile time, and runtime validation checks the rules before anything is sent. Only
+ * whether it streams is known (`chat.fromJSON(json, { stream: true })`), so `send()` has one type.
  */
-export type LooseState = State<
+export type LooseState<TStream extends boolean = false> = State<
   string,
   true,
   true,
-  boolean,
+  TStream,
   string,
   string,
   string,
@@ -117,7 +132,8 @@ export type LooseState = State<
   string,
   string | null,
   NoToolInputs,
-  null
+  null,
+  true
 >;
 
 /** `TValue` where `TKey` is `TField`, else the state's own value, kept within the field's type. */
@@ -141,7 +157,8 @@ export type With<TState extends BuilderState, TKey extends keyof BuilderState, T
   Field<TState, TKey, 'params', TValue>,
   Field<TState, TKey, 'effort', TValue>,
   Field<TState, TKey, 'toolInputs', TValue>,
-  Field<TState, TKey, 'output', TValue>
+  Field<TState, TKey, 'output', TValue>,
+  Field<TState, TKey, 'hasTools', TValue>
 >;
 
 /**
@@ -163,7 +180,48 @@ export type WithTool<TState extends BuilderState, TName extends string, TArgs> =
   TState['params'],
   TState['effort'],
   TState['toolInputs'] & { readonly [K in TName]: TArgs },
-  TState['output']
+  TState['output'],
+  true
+>;
+
+/** `TState` after `.tool()` with a JSON Schema tool: the name joins `tools`, and a tool is known to be there. */
+export type WithFunctionName<TState extends BuilderState, TName extends string> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'] | TName,
+  TState['customTools'],
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output'],
+  true
+>;
+
+/** `TState` after `.customTool()`: the name joins `customTools`, and a tool is known to be there. */
+export type WithCustomName<TState extends BuilderState, TName extends string> = State<
+  TState['model'],
+  TState['hasMessages'],
+  TState['logprobs'],
+  TState['stream'],
+  TState['tools'],
+  TState['customTools'] | TName,
+  TState['functions'],
+  TState['audioModality'],
+  TState['audio'],
+  TState['maxTokens'],
+  TState['maxCompletionTokens'],
+  TState['params'],
+  TState['effort'],
+  TState['toolInputs'],
+  TState['output'],
+  true
 >;
 
 /**
@@ -186,7 +244,8 @@ export type Either<TState extends BuilderState, TOther extends BuilderState> = S
   TState['params'] | TOther['params'],
   TState['effort'] | TOther['effort'],
   TState['toolInputs'] | TOther['toolInputs'],
-  TState['output'] | TOther['output']
+  TState['output'] | TOther['output'],
+  TState['hasTools'] | TOther['hasTools']
 >;
 
 // The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
@@ -207,7 +266,8 @@ export type WithMessage<TState extends BuilderState> = State<
   TState['params'],
   TState['effort'],
   TState['toolInputs'],
-  TState['output']
+  TState['output'],
+  TState['hasTools']
 >;
 
 /** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
@@ -226,5 +286,6 @@ export type WithParam<TState extends BuilderState, TParam extends string> = Stat
   TState['params'] | TParam,
   TState['effort'],
   TState['toolInputs'],
-  TState['output']
+  TState['output'],
+  TState['hasTools']
 >;

@@ -1,5 +1,5 @@
 import type { ModelCapabilities, SamplingSupport } from '../models/model-capabilities.js';
-import type { ModelCatalog } from '../models/model-catalog.js';
+import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
 import type { ReasoningEffort } from '../wire/request.js';
 import type { BuilderState } from './builder-state.js';
 import type { ChatwrightTypeError } from './type-error.js';
@@ -10,18 +10,6 @@ import type { ChatwrightTypeError } from './type-error.js';
  * applied them in; a generic preset can therefore set any parameter without knowing the model. Only
  * reasoningEffort() is also typed at the call, by the model's accepted values.
  */
-
-/** The wire parameters whose acceptance depends on the model, as recorded in `BuilderState['params']`. */
-export type ModelRestrictedParam =
-  | 'temperature'
-  | 'top_p'
-  | 'frequency_penalty'
-  | 'presence_penalty'
-  | 'logit_bias'
-  | 'stop'
-  | 'parallel_tool_calls'
-  | 'web_search_options'
-  | 'prediction';
 
 /** The builder method that sets each parameter, for the fix in a message. */
 interface MethodOf {
@@ -155,14 +143,14 @@ type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState 
 export type ModelProblem<TState extends BuilderState> = string extends TState['params']
   ? never // an imported preset: its parameters are known only at runtime, which checks them
   : TState['model'] extends infer TModel extends string & keyof ModelCatalog
-    ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
+    ? ModelEntry<TModel> extends infer TCaps extends ModelCapabilities
       ? ProblemsFor<TModel, TCaps, TState>
       : never
     : never;
 
 /** What `reasoningEffort()` accepts: the chosen model's efforts, or every effort before a model is known. */
 export type ReasoningEffortFor<TModel> = TModel extends string & keyof ModelCatalog
-  ? ModelCatalog[TModel] extends infer TCaps extends ModelCapabilities
+  ? ModelEntry<TModel> extends infer TCaps extends ModelCapabilities
     ? TCaps['reasoningEfforts'] extends readonly []
       ? ChatwrightTypeError<`${TModel} is not a reasoning model: remove .reasoningEffort()`>
       : TCaps['reasoningEfforts'][number]

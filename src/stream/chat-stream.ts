@@ -477,3 +477,11 @@ function errorBody(error: unknown): {
   const type = error instanceof Error ? error.name : 'Error';
   return { message, type, code: null, param: null };
 }
+
+/**
+ * A stream that fails with `error` when read, having sent nothing: where a stream reports a request
+ * that could not start (invalid, no API key, a bad option), as it reports every other failure.
+ */
+export function failedStream(error: unknown): ChatStream {
+  return new ChatStream({ response: Promise.reject(error), abort: noop });
+}

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ValidationIssue } from '../errors/validation-error.js';
-import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { type FakeApiReply, FakeBatches, type FakeBatchScript, type FakeFile } from './fake-batches.js';
 import { completionBody, completionChunks, errorBody } from './fake-bodies.js';
@@ -236,7 +235,7 @@ class FakeServerImpl implements FakeServer {
     ];
     if (json) {
       const result = validateRequest(body);
-      issues = result.success ? [] : toValidationError(result.issues).issues;
+      issues = result.success ? [] : result.issues;
     }
     return { ...record, validation: { success: issues.length === 0, issues } };
   }

@@ -5,6 +5,7 @@ import { APIConnectionError } from '../errors/connection-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
+import { isRedirect, redirectError } from './redirect.js';
 import { isRetryableStatus, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
@@ -153,6 +154,8 @@ export class Exchange {
         }
         return { ok: false, error: this.#failure(controller, error), retryable: true };
       }
+      // A 3xx is final: following it, or trying again, could only send the credentials elsewhere.
+      if (isRedirect(response)) return { ok: false, error: redirectError(response, url), retryable: false };
       if (!response.ok) {
         let text: string;
         try {

@@ -44,6 +44,8 @@ export function post(call: HttpCall): Promise<Response> {
         headers: request?.headers ?? call.headers,
         body: call.body,
         signal: call.signal,
+        // Never followed: a redirect would carry the credentials and the body to another address.
+        redirect: 'manual',
       });
     },
   });

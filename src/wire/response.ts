@@ -7,6 +7,8 @@
  * @see https://platform.openai.com/docs/api-reference/chat/object
  */
 
+import type { CustomToolCall, FunctionToolCall, ToolCall } from './request.js';
+
 /** Why the model stopped: the five documented reasons, or whatever string a compatible server sends. */
 export type FinishReason =
   | 'stop'
@@ -37,24 +39,17 @@ export interface ChoiceLogprobs {
   refusal?: ChatCompletionTokenLogprob[] | null;
 }
 
-/** A call to a function tool, as the model sent it back. */
-export interface ChatCompletionMessageFunctionToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
+/**
+ * A call to a function tool, as the model sent it back: the very shape an assistant message of the
+ * history carries (`FunctionToolCall`), so a reply's calls go back into a request as they are.
+ */
+export type ChatCompletionMessageFunctionToolCall = FunctionToolCall;
 
-/** A call to a custom (free-form input) tool. */
-export interface ChatCompletionMessageCustomToolCall {
-  id: string;
-  type: 'custom';
-  custom: { name: string; input: string };
-}
+/** A call to a custom (free-form input) tool: the shape of `CustomToolCall` in a request. */
+export type ChatCompletionMessageCustomToolCall = CustomToolCall;
 
 /** A tool call in an assistant message. */
-export type ChatCompletionMessageToolCall =
-  | ChatCompletionMessageFunctionToolCall
-  | ChatCompletionMessageCustomToolCall;
+export type ChatCompletionMessageToolCall = ToolCall;
 
 /** The deprecated single `function_call` of older models. */
 export interface ChatCompletionFunctionCall {

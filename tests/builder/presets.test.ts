@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type BuilderState, type ChatBuilder, chat, ValidationError } from '../../src/index.js';
+import { type BuilderState, type ChatBuilder, ChatStream, chat, ValidationError } from '../../src/index.js';
+import { replies } from '../../src/testing/index.js';
+import { clientOf, withServer } from '../client/support.js';
 import { expectWire } from '../support/wire.js';
 
 function issuesOf(run: () => unknown) {
@@ -40,12 +42,12 @@ test('a preset exported as JSON imports back to the same body', () => {
     .stream()
     .streamOptions({ include_usage: true })
     .metadata({ team: 'billing' });
-  const imported = chat.fromJSON(JSON.stringify(preset));
+  const imported = chat.fromJSON(JSON.stringify(preset), { stream: true });
   assert.equal(imported.toJSON(), preset.toJSON());
   assert.ok(Object.isFrozen(imported.toJSON()));
   // And from an already parsed object, which is copied, not frozen.
   const parsed = JSON.parse(JSON.stringify(preset));
-  const fromObject = chat.fromJSON(parsed);
+  const fromObject = chat.fromJSON(parsed, { stream: true });
   assert.equal(fromObject.toJSON(), preset.toJSON());
   assert.not.ok(Object.isFrozen(parsed));
   parsed.temperature = 1;
@@ -167,7 +169,7 @@ test('every builder method round-trips through JSON: a property named constructo
   assert.ok(preset.validate().success, JSON.stringify(preset.validate().issues));
   // Compared as bytes: uvu's deep equality reads an own `constructor` key as the class, and two
   // distinct `{ type: 'string' }` objects under that key would look like two classes.
-  assert.is(JSON.stringify(chat.fromJSON(JSON.stringify(preset))), JSON.stringify(preset));
+  assert.is(JSON.stringify(chat.fromJSON(JSON.stringify(preset), { stream: true })), JSON.stringify(preset));
 });
 
 test('when() applies a preset only when its condition holds', () => {
@@ -180,6 +182,43 @@ test('when() applies a preset only when its condition holds', () => {
     base.when(false, (b) => b.temperature(1.2)),
     base,
   );
+});
+
+test('fromJSON() streams only when told so: a streaming body without { stream: true } is refused', async () => {
+  assert.equal(
+    issuesOf(() => chat.fromJSON('{"model":"gpt-4o","stream":true}')),
+    [
+      {
+        path: 'stream',
+        message:
+          'the preset streams: import it with chat.fromJSON(json, { stream: true }), so that send() is typed as a stream',
+      },
+    ],
+  );
+  // With { stream: true } the builder streams whether or not the JSON says so.
+  expectWire(chat.fromJSON('{"model":"gpt-4o"}', { stream: true }).user('Hi'), {
+    model: 'gpt-4o',
+    stream: true,
+    messages: [{ role: 'user', content: 'Hi' }],
+  });
+  expectWire(chat.fromJSON('{"model":"gpt-4o","stream":false}').user('Hi'), {
+    model: 'gpt-4o',
+    stream: false,
+    messages: [{ role: 'user', content: 'Hi' }],
+  });
+  await withServer(async (server) => {
+    const factory = clientOf(server).chat;
+    server.enqueue(replies.completion('streamed'), replies.completion('whole'));
+    const stream = factory.fromJSON('{"model":"gpt-4o","stream":true}', { stream: true }).user('Hi').send();
+    assert.instance(stream, ChatStream);
+    assert.is((await stream.final()).choices[0]?.message.content, 'streamed');
+    const reply = await factory.fromJSON('{"model":"gpt-4o"}').user('Hi').send();
+    assert.is(reply.choices[0]?.message.content, 'whole');
+    assert.equal(
+      server.requests.map((request) => (request.body as { stream?: boolean }).stream),
+      [true, undefined],
+    );
+  });
 });
 
 test.run();

@@ -196,12 +196,23 @@ test('extra() refuses known fields at once, so they can never shadow each other'
   }
 });
 
-test('a streaming request that is invalid throws before any request, synchronously', () => {
+test('a streaming request that is invalid sends nothing and fails when read, as every stream failure does', async () => {
   const before = fetchCalls;
-  assert.throws(
-    () => js().user('Hi').stream().send(),
-    (error: unknown) => error instanceof ValidationError,
-  );
+  const stream = js().user('Hi').stream().send();
+  for (const read of [
+    async () => {
+      for await (const _ of stream.text()) assert.unreachable('no text from an invalid request');
+    },
+    () => stream.final(),
+    () => stream.response,
+  ]) {
+    try {
+      await read();
+      assert.unreachable('expected a ValidationError');
+    } catch (error) {
+      assert.instance(error, ValidationError);
+    }
+  }
   assert.is(fetchCalls, before);
 });
 

@@ -33,3 +33,16 @@ export const reasoner = chat().model('acme-reasoner').user('Hi').maxCompletionTo
 export const reasonerSend = reasoner.send;
 // @ts-expect-error acme-reasoner takes o3's rules: no temperature
 reasoner.temperature(0.5).send();
+
+// A catalog entry loosened before the catalog follows: the override replaces it for the compiler, and
+// every other rule of the model still holds.
+declare module 'chatwright' {
+  interface ModelOverrides {
+    'o4-mini': Omit<ModelCatalog['o4-mini'], 'stop'> & { readonly stop: true };
+  }
+}
+export const loosened = chat().model('o4-mini').user('Hi').stop('END');
+// Callable: without the override, send would be the error "o4-mini does not accept stop".
+export const loosenedSend: (...args: never[]) => unknown = loosened.send;
+// @ts-expect-error the override changed stop only: o4-mini still takes no temperature
+loosened.temperature(0.5).send();

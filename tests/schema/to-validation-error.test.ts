@@ -73,4 +73,29 @@ test('the issues are frozen', () => {
   assert.ok(Object.isFrozen(error.issues));
 });
 
+test("validation results are our own frozen shape, never the checking library's", () => {
+  const failed = validateRequest({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: 'Hi' }],
+    temperature: 3,
+  });
+  assert.equal(failed, {
+    success: false,
+    issues: [{ path: 'temperature', message: 'temperature must be between 0 and 2', input: 3 }],
+  });
+  assert.ok(Object.isFrozen(failed) && Object.isFrozen(failed.issues) && Object.isFrozen(failed.issues?.[0]));
+  const passed = validateRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] });
+  assert.equal(passed, { success: true });
+  assert.equal(validatePreset({ top_logprobs: 2 }), {
+    success: false,
+    issues: [
+      {
+        path: 'top_logprobs',
+        message: 'top_logprobs needs logprobs: true (call .logprobs() first)',
+        input: 2,
+      },
+    ],
+  });
+});
+
 test.run();

@@ -332,4 +332,41 @@ test("the caller's schema is never frozen, not even the arrays a converter share
   );
 });
 
+test('.tool({ name, parameters: schema }) makes the tool as tool() does: same wire, same check, arguments parsed', async () => {
+  const options = {
+    name: 'GetWeatherArgs',
+    parameters: v.object({
+      city: v.string(),
+      country: v.string(),
+      units: v.optional(v.picklist(['c', 'f']), 'c'),
+    }),
+  };
+  const inline = chat().model('gpt-4o').user('Weather in Edinburgh?').tool(options);
+  assert.equal(inline.toJSON(), chat().model('gpt-4o').user('Weather in Edinburgh?').tool(weather).toJSON());
+  assert.ok(inline.validate().success);
+  assertOfficialRequest(inline.toJSON());
+
+  const refused = expectError(
+    thrown(() =>
+      chat().tool({ name: 'bad', parameters: v.object({ meta: v.record(v.string(), v.number()) }) }),
+    ),
+    StrictSchemaError,
+  );
+  assert.is(refused.path, 'properties.meta.propertyNames');
+
+  const fixture = jsonFixture('openai-python/parse_pydantic_tool.json', corpus);
+  if (fixture === undefined) return;
+  await withServer(async (server) => {
+    server.enqueue(fixture.reply);
+    const reply = await clientOf(server)
+      .chat()
+      .model('gpt-4o')
+      .user('Weather in Edinburgh?')
+      .tool(options)
+      .send();
+    const call = reply.choices[0]?.message.tool_calls?.[0];
+    assert.equal(call?.function.parsed_arguments, { city: 'Edinburgh', country: 'UK', units: 'c' });
+  });
+});
+
 test.run();

@@ -163,9 +163,15 @@ const imported = chat.fromJSON('{"model":"gpt-4o"}');
 expectTypeOf(imported).toEqualTypeOf<ChatBuilder<LooseState>>();
 imported.topLogprobs(2);
 imported.toolChoice('anything');
+// An imported preset streams only when the import says so: send() has one type either way.
+expectTypeOf(imported.send).returns.toEqualTypeOf<Promise<ChatCompletionResult>>();
+// @ts-expect-error streamOptions() needs .stream() first: import with { stream: true } or call .stream()
 imported.streamOptions({ include_usage: true });
-expectTypeOf(imported.send).returns.toEqualTypeOf<ChatStream | Promise<ChatCompletionResult>>();
 expectTypeOf(imported.stream().send).returns.toEqualTypeOf<ChatStream>();
+const importedStream = chat.fromJSON('{"model":"gpt-4o","stream":true}', { stream: true });
+expectTypeOf(importedStream).toEqualTypeOf<ChatBuilder<LooseState<true>>>();
+importedStream.streamOptions({ include_usage: true });
+expectTypeOf(importedStream.send).returns.toEqualTypeOf<ChatStream>();
 
 // ---- switches take explicit booleans --------------------------------------------------------------
 base.store().store(false);

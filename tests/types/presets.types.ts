@@ -84,3 +84,25 @@ convo.send;
 let sampled = chat().model('gpt-4o').user('Hi').temperature(0.2);
 sampled = sampled.temperature(0.3).user('Again');
 sampled.send;
+
+// ---- generic presets that add a tool may choose it (the pattern docs/builder.md recommends) -------
+const lookupTool = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder
+    .tool({ name: 'lookup_invoice', parameters: { type: 'object', properties: { id: { type: 'string' } } } })
+    .toolChoice('required')
+    .parallelToolCalls(false);
+const forcedLookup = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder
+    .tool({ name: 'lookup_invoice' })
+    .toolChoice({ type: 'function', function: { name: 'lookup_invoice' } });
+const sqlTool = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.customTool({ name: 'run_sql' }).toolChoice('run_sql');
+const withLookup = chat().model('gpt-4o').use(lookupTool).use(forcedLookup).use(sqlTool).user('Invoice 42?');
+withLookup.toolChoice('lookup_invoice');
+withLookup.send;
+// @ts-expect-error toolChoice() takes only the added names: 'get_time' was never added
+withLookup.toolChoice('get_time');
+const noTool = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  // @ts-expect-error toolChoice() needs a tool: add one with .tool() first (a generic preset cannot know of one)
+  builder.toolChoice('required');
+void noTool;

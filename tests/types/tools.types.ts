@@ -181,3 +181,22 @@ async function importedWithSchema() {
   >();
 }
 void importedWithSchema;
+
+// ---- .tool({ name, parameters: schema }): the schema given inline, typed as tool() types it ----------
+const inline = chat()
+  .model('gpt-4o')
+  .user('Weather?')
+  .tool({ name: 'get_weather', parameters: Weather, run: ({ city }) => city.toUpperCase() });
+inline.toolChoice('get_weather');
+// @ts-expect-error toolChoice() takes only the added names
+inline.toolChoice('get_time');
+declare const inlineReply: Awaited<ReturnType<typeof inline.send>>;
+const inlineCall = inlineReply.choices[0]?.message.tool_calls?.[0];
+if (inlineCall?.type === 'function') {
+  expectTypeOf(inlineCall.function.parsed_arguments).toEqualTypeOf<{
+    city: string;
+    unit?: 'c' | 'f' | undefined;
+  }>();
+}
+// @ts-expect-error run() receives the schema's output: `city` is a string, not a number
+chat().tool({ name: 'typed', parameters: Weather, run: ({ city }: { city: number }) => city });
