@@ -4,30 +4,13 @@ import * as assert from 'uvu/assert';
 import * as v from 'valibot';
 import { submitBatch } from '../../src/batch/index.js';
 import { AuthenticationError, fanOut, tool } from '../../src/index.js';
-import { completionBody, type FakeReply, replies } from '../../src/testing/index.js';
+import { completionBody, replies } from '../../src/testing/index.js';
 import { clientOf, expectError, KEY, rejection, withServer } from '../client/support.js';
 import { assertNoSecrets, endedSpans, isChildOf, names, spanNamed, traced } from './support.js';
+import { toolCallReply } from './tool-call-reply.js';
 
 const test = suite('parent spans');
 traced(test);
-
-/** A completion whose first choice calls `name` with `args`, as call `id`. */
-function toolCall(id: string, name: string, args: string): FakeReply {
-  return replies.json({
-    ...completionBody('', { finishReason: 'tool_calls' }),
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          content: null,
-          tool_calls: [{ id, type: 'function', function: { name, arguments: args } }],
-        },
-        finish_reason: 'tool_calls',
-      },
-    ],
-  });
-}
 
 const weather = tool({
   name: 'get_weather',
@@ -38,8 +21,8 @@ const weather = tool({
 test('run(): an invoke_agent span with a chat span per step and an execute_tool span per tool run', async () => {
   await withServer(async (server) => {
     server.enqueue(
-      toolCall('call_1', 'get_weather', '{"city":"Paris"}'),
-      toolCall('call_2', 'get_weather', '{"city":"Atlantis"}'),
+      toolCallReply('call_1', 'get_weather', '{"city":"Paris"}'),
+      toolCallReply('call_2', 'get_weather', '{"city":"Atlantis"}'),
       replies.completion('Sunny in Paris; Atlantis is unknown.'),
     );
     const client = clientOf(server, { telemetry: { captureContent: true } });
@@ -87,7 +70,7 @@ test('run(): an invoke_agent span with a chat span per step and an execute_tool 
 
 test('run() without a name or captureContent: no agent name, no tool arguments or results', async () => {
   await withServer(async (server) => {
-    server.enqueue(toolCall('call_1', 'get_weather', '{"city":"Paris"}'), replies.completion('Sunny.'));
+    server.enqueue(toolCallReply('call_1', 'get_weather', '{"city":"Paris"}'), replies.completion('Sunny.'));
     await clientOf(server).chat().model('gpt-4o').tool(weather).user('Weather?').run();
     const run = spanNamed('invoke_agent');
     assert.is(run.attributes['gen_ai.agent.name'], undefined);

@@ -1,7 +1,8 @@
 // Run by without-api.test.ts in a child process where `@opentelemetry/api` cannot be resolved.
 import * as v from 'valibot';
 import { createClient, fanOut, tool } from '../../../src/index.js';
-import { createFakeServer, replies } from '../../../src/testing/index.js';
+import { createFakeServer } from '../../../src/testing/index.js';
+import { toolCallReply } from '../tool-call-reply.js';
 
 let hidden = false;
 try {
@@ -14,27 +15,7 @@ try {
   const client = createClient({ baseURL: server.url, apiKey: 'sk-child', logLevel: 'off' });
   const reply = await client.chat().model('gpt-4o').name('child').user('Hi').send();
   const streamed = await client.chat().model('gpt-4o').user('Hi').stream().send().final();
-  server.enqueue(
-    replies.json({
-      id: 'c',
-      object: 'chat.completion',
-      created: 0,
-      model: 'gpt-4o',
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: null,
-            tool_calls: [
-              { id: 'call_1', type: 'function', function: { name: 'echo', arguments: '{"text":"x"}' } },
-            ],
-          },
-          finish_reason: 'tool_calls',
-        },
-      ],
-    }),
-  );
+  server.enqueue(toolCallReply('call_1', 'echo', '{"text":"x"}'));
   const echo = tool({ name: 'echo', parameters: v.object({ text: v.string() }), run: ({ text }) => text });
   const run = await client.chat().model('gpt-4o').tool(echo).user('Echo x').run();
   const fanned = await fanOut([client.chat().model('gpt-4o').user('a')]);
