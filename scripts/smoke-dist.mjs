@@ -50,6 +50,31 @@ try {
 } finally {
   await server.close();
 }
+// Both builds find the optional @opentelemetry/api themselves and record spans through the provider.
+const { trace } = await import('@opentelemetry/api');
+const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = await import(
+  '@opentelemetry/sdk-trace-base'
+);
+const exporter = new InMemorySpanExporter();
+trace.setGlobalTracerProvider(
+  new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+);
+const tracedServer = await (await import('chatwright/testing')).createFakeServer().start();
+try {
+  for (const [format, lib] of [
+    ['esm', esm],
+    ['cjs', cjs],
+  ]) {
+    exporter.reset();
+    const client = lib.createClient({ baseURL: tracedServer.url, apiKey: 'sk-smoke' });
+    const reply = await client.chat().model('gpt-4o').user('Hi').send();
+    if (typeof reply.choices[0]?.message.content !== 'string') throw new Error(`${format}: no reply content`);
+    const spans = exporter.getFinishedSpans().map((span) => span.name);
+    if (spans.join() !== 'chat gpt-4o') throw new Error(`${format}: unexpected spans ${spans.join()}`);
+  }
+} finally {
+  await tracedServer.close();
+}
 // chatwright/tokens counts in both builds, and its import reaches the main entry's client.
 for (const [format, tokens] of [
   ['esm', await import('chatwright/tokens')],
@@ -76,5 +101,28 @@ for (const [format, lib] of [
   }
 }
 console.log(
-  'dist smoke test: esm and cjs entry points load, share one implementation each, round-trip a preset and send through the fake server; the preset schema resolves',
+  'dist smoke test: esm and cjs entry points load, share one implementation each, round-trip a preset, send through the fake server and record spans; the preset schema resolves',
 );
+
+// Without @opentelemetry/api (its resolution hidden), the CommonJS build still loads and sends.
+const { execFileSync } = await import('node:child_process');
+const withoutApi = `
+const lib = require('chatwright');
+const { createFakeServer } = require('chatwright/testing');
+(async () => {
+  const server = await createFakeServer().start();
+  try {
+    const reply = await lib.createClient({ baseURL: server.url, apiKey: 'sk-smoke' }).chat().model('gpt-4o').user('Hi').send();
+    console.log(reply.choices[0].message.content);
+  } finally {
+    await server.close();
+  }
+})();
+`;
+const printed = execFileSync(
+  process.execPath,
+  ['--import', './tests/telemetry/without-api/hide-otel.mjs', '-e', withoutApi],
+  { encoding: 'utf8' },
+);
+if (printed.trim() !== 'Hello from the fake server.') throw new Error(`cjs without the API: ${printed}`);
+console.log('dist smoke test: the cjs build sends without @opentelemetry/api installed');

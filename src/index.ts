@@ -137,8 +137,14 @@ export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
 export type { FilesAPI, FileUploadOptions } from './client/files.js';
 
 // Streaming
-export { ChatStream, type StreamSource } from './stream/chat-stream.js';
+export { ChatStream, type StreamObserver, type StreamSource } from './stream/chat-stream.js';
 export type { PartialToolCall } from './stream/tool-call-partials.js';
+
+// Observability: OpenTelemetry spans, request hooks, logs
+export { useOpenTelemetry } from './telemetry/load-otel.js';
+export { type Logger, type LogLevel, logLevelEnv } from './telemetry/log-options.js';
+export type { OpenTelemetryApi } from './telemetry/otel-api.js';
+export type { RequestEvent, ResponseEvent, TelemetryOptions } from './telemetry/telemetry-options.js';
 
 // Many requests: fan-out and batch lines (the Node-only batch workflow is in chatwright/batch)
 export { type BatchFileLimits, batchLimits } from './batch/batch-limits.js';

@@ -3,6 +3,8 @@ import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
 import { BatchItemError } from '../errors/batch-item-error.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { inBatchPhase, startBatchPhase } from '../telemetry/batch-spans.js';
+import type { OtelContext } from '../telemetry/otel-api.js';
 import { completionShapeError } from '../transport/response-shape.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type { BatchResult, inferBatchValue } from './batch-result.js';
@@ -71,16 +73,20 @@ export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
   readonly #client: ChatwrightClient;
   readonly #parts: BatchPart[];
   readonly #parserOf: (customId: string) => BatchCompletionParser | undefined;
+  /** The job's span (submission or resumption): parent of the poll and download spans. */
+  readonly #trace: object | undefined;
 
   /** @internal Made by `submitBatch()` and `resumeBatch()`. */
   constructor(
     client: ChatwrightClient,
     parts: BatchPart[],
     parserOf: (customId: string) => BatchCompletionParser | undefined,
+    trace?: OtelContext,
   ) {
     this.#client = client;
     this.#parts = parts;
     this.#parserOf = parserOf;
+    this.#trace = trace;
   }
 
   /** The input files and their batches, as last seen. */
@@ -97,9 +103,18 @@ export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
    * Polls every unfinished batch each `pollIntervalMs` until all are final, reporting progress.
    * @example const batches = await job.wait({ pollIntervalMs: 60_000, onProgress: (p) => console.log(`${p.completed}/${p.total}`) });
    */
-  async wait(options: BatchWaitOptions = {}): Promise<readonly Batch[]> {
+  wait(options: BatchWaitOptions = {}): Promise<readonly Batch[]> {
+    return inBatchPhase('poll', this.#trace, async (span) => {
+      const batches = await this.#poll(options, () => span.event('chatwright.batch.poll', {}));
+      span.set({ 'chatwright.batch.statuses': batches.map((batch) => batch.status) });
+      return batches;
+    });
+  }
+
+  async #poll(options: BatchWaitOptions, onRound: () => void): Promise<readonly Batch[]> {
     const interval = options.pollIntervalMs ?? 30_000;
     for (;;) {
+      onRound();
       for (const [index, part] of this.#parts.entries()) {
         if (finalBatchStatuses.has(part.batch.status)) continue;
         const batch = await this.#client.batches.retrieve(part.batch.id, { signal: options.signal });
@@ -152,6 +167,26 @@ export class BatchJob<TBuilder extends BatchPreset = BatchPreset> {
         `batch ${unfinished.batch.id} is ${unfinished.batch.status}: await job.wait() before reading results`,
       );
     }
+    const span = await startBatchPhase('download', this.#trace);
+    let count = 0;
+    try {
+      for await (const result of this.#download(options)) {
+        count++;
+        yield result;
+      }
+    } catch (error) {
+      span.end(error);
+      throw error;
+    } finally {
+      // Also when the caller stops early (a `break` returns the generator).
+      span.set({ 'chatwright.batch.results': count });
+      span.end();
+    }
+  }
+
+  async *#download(options: {
+    readonly signal?: AbortSignal | undefined;
+  }): AsyncGenerator<BatchResult<inferBatchValue<TBuilder>>, void, undefined> {
     for (const part of this.#parts) {
       const { batch } = part;
       const pending = new Set(part.input.customIds);

@@ -1,6 +1,7 @@
 import type { ChatwrightClient } from '../client/create-client.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { checkOptionNames, resumeBatchOptionNames } from '../internal/option-names.js';
+import { startBatchJobSpan } from '../telemetry/batch-spans.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
@@ -47,6 +48,26 @@ export async function resumeBatch<TBuilder extends BatchPreset = BatchPreset>(
   const parts: BatchPart[] = [];
   // Which batch each custom id is in: results are keyed by custom id, so one may not be in two.
   const owners = new Map<string, string>();
+  const span = await startBatchJobSpan('resume');
+  try {
+    await readParts(client, batchIds, parts, owners, signal);
+  } catch (error) {
+    span.end(error);
+    throw error;
+  }
+  span.set({ 'chatwright.batch.ids': parts.map((part) => part.batch.id) });
+  span.end();
+  return new BatchJob<TBuilder>(client, parts, () => parse, span.context);
+}
+
+/** Reads each batch and the custom ids of its input file into `parts`. */
+async function readParts(
+  client: ChatwrightClient,
+  batchIds: Iterable<string>,
+  parts: BatchPart[],
+  owners: Map<string, string>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   for (const batchId of batchIds) {
     if (parts.some((part) => part.batch.id === batchId)) {
       throw new ChatwrightError(`batch ${batchId} is given twice`);
@@ -79,5 +100,4 @@ export async function resumeBatch<TBuilder extends BatchPreset = BatchPreset>(
       batch,
     });
   }
-  return new BatchJob<TBuilder>(client, parts, () => parse);
 }

@@ -8,6 +8,7 @@ import { BatchCostError } from '../errors/batch-cost-error.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
 import { type BatchCostCounter, tokenHooks } from '../internal/token-hooks.js';
+import { inBatchPhase, startBatchJobSpan } from '../telemetry/batch-spans.js';
 import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
@@ -90,43 +91,60 @@ export async function submitBatch<TBuilder extends BatchSource>(
   let orphan: FileObject | undefined;
   // The create error after which no batch of the orphan was found: nothing to cancel.
   let settled: unknown;
+  const span = await startBatchJobSpan('submit');
   try {
-    const files = await writeBatchFiles(withParsers(items, parsers, costs), {
-      directory,
-      maxRequestsPerFile: options.maxRequestsPerFile,
-      maxBytesPerFile: options.maxBytesPerFile,
-      signal: options.signal,
+    const files = await inBatchPhase('write', span.context, async (phase) => {
+      const written = await writeBatchFiles(withParsers(items, parsers, costs), {
+        directory,
+        maxRequestsPerFile: options.maxRequestsPerFile,
+        maxBytesPerFile: options.maxBytesPerFile,
+        signal: options.signal,
+      });
+      phase.set({
+        'chatwright.batch.files': written.length,
+        'chatwright.batch.requests': written.reduce((sum, file) => sum + file.requests, 0),
+      });
+      return written;
     });
     if (costs !== undefined) checkCost(costs.result(), options);
     for (const [index, input] of files.entries()) {
       const filename = files.length === 1 ? 'batch.jsonl' : `batch-${index + 1}-of-${files.length}.jsonl`;
-      const file = await client.files.upload(await openAsBlob(input.path, { type: 'application/jsonl' }), {
-        filename,
-        purpose: 'batch',
-        signal: options.signal,
+      const file = await inBatchPhase('upload', span.context, async (phase) => {
+        const blob = await openAsBlob(input.path, { type: 'application/jsonl' });
+        const uploaded = await client.files.upload(blob, {
+          filename,
+          purpose: 'batch',
+          signal: options.signal,
+        });
+        phase.set({ 'chatwright.batch.file_id': uploaded.id, 'chatwright.batch.file_bytes': input.bytes });
+        return uploaded;
       });
       orphan = file;
-      const batch = await client.batches.create(
-        {
-          input_file_id: file.id,
-          endpoint: '/v1/chat/completions',
-          completion_window: '24h',
-          ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
-        },
-        {
-          signal: options.signal,
-          // The file was uploaded by this call, so a batch of it is the one a lost answer created.
-          findCreated: async (error) => {
-            try {
-              const found = await findBatchOfFile(client, file, options.signal);
-              if (found === undefined) settled = error;
-              return found;
-            } catch {
-              throw error;
-            }
+      const batch = await inBatchPhase('create', span.context, async (phase) => {
+        const created = await client.batches.create(
+          {
+            input_file_id: file.id,
+            endpoint: '/v1/chat/completions',
+            completion_window: '24h',
+            ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
           },
-        },
-      );
+          {
+            signal: options.signal,
+            // The file was uploaded by this call, so a batch of it is the one a lost answer created.
+            findCreated: async (error) => {
+              try {
+                const found = await findBatchOfFile(client, file, options.signal);
+                if (found === undefined) settled = error;
+                return found;
+              } catch {
+                throw error;
+              }
+            },
+          },
+        );
+        phase.set({ 'chatwright.batch.id': created.id, 'chatwright.batch.file_id': file.id });
+        return created;
+      });
       // A temporary directory is removed below: its path would name a file that no longer exists.
       parts.push({ input: temporary ? { ...input, path: undefined } : input, file, batch });
       orphan = undefined;
@@ -141,11 +159,17 @@ export async function submitBatch<TBuilder extends BatchSource>(
       ...parts.map((part) => client.batches.cancel(part.batch.id)),
       file === undefined ? undefined : dropOrphan(client, file, error === settled || refused(error)),
     ]);
+    span.end(error);
     throw error;
   } finally {
     if (temporary) await rm(directory, { recursive: true, force: true });
   }
-  return new BatchJob<TBuilder>(client, parts, (customId) => parsers.get(customId));
+  span.set({
+    'chatwright.batch.ids': parts.map((part) => part.batch.id),
+    'chatwright.batch.requests': parts.reduce((sum, part) => sum + part.input.requests, 0),
+  });
+  span.end();
+  return new BatchJob<TBuilder>(client, parts, (customId) => parsers.get(customId), span.context);
 }
 
 /**

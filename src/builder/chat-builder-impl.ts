@@ -1,6 +1,6 @@
 import { freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
-import type { Dispatcher, SendOptions } from '../client/dispatcher.js';
+import type { Dispatcher, RequestMeta, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
@@ -60,6 +60,9 @@ type Extra = Readonly<Record<string, unknown>>;
 
 const emptyExtra: Extra = freeze({});
 const emptySlots = new TemplateSlots([], false);
+/** What a builder knows about itself that is not sent: its `.name()`. */
+type BuilderMeta = RequestMeta;
+const noMeta: BuilderMeta = Object.freeze({ name: undefined });
 /** What a builder parses responses with; it stays out of the wire body (schemas are not JSON). */
 const noSchemas: ParseSpec = Object.freeze({ output: undefined, tools: new Map<string, ChatTool>() });
 
@@ -79,6 +82,7 @@ export class ChatBuilderImpl {
   readonly #schemas: ParseSpec;
   /** The templates in the messages while a variable is unfilled; `undefined` for a request. */
   readonly #templates: TemplateSlots | undefined;
+  readonly #meta: BuilderMeta;
   // Builders never change, so what is derived from one can be computed once.
   #json: Readonly<Record<string, unknown>> | undefined;
   #validation: RequestValidation | undefined;
@@ -91,12 +95,14 @@ export class ChatBuilderImpl {
     extra: Extra = emptyExtra,
     schemas = noSchemas,
     templates: TemplateSlots | undefined = undefined,
+    meta = noMeta,
   ) {
     this.#dispatcher = dispatcher;
     this.#node = node;
     this.#extra = extra;
     this.#schemas = schemas;
     this.#templates = templates;
+    this.#meta = meta;
   }
 
   #set<K extends keyof Body>(key: K, value: Body[K], schemas = this.#schemas): ChatBuilderImpl {
@@ -106,6 +112,7 @@ export class ChatBuilderImpl {
       this.#extra,
       schemas,
       this.#templates,
+      this.#meta,
     );
   }
 
@@ -117,7 +124,7 @@ export class ChatBuilderImpl {
     templates = this.#templates,
   ) {
     const node = this.#node.append(key, Object.freeze(items.map(deepFrozen)));
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates);
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates, this.#meta);
   }
 
   /** Whether a template variable is unfilled: the builder is a preset, not a request. */
@@ -186,7 +193,14 @@ export class ChatBuilderImpl {
     const templates = this.#templates?.fill(filled);
     if (templates === undefined || templates.slots.length === 0) return this;
     if (templates.unfilled.size > 0) {
-      return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, templates);
+      return new ChatBuilderImpl(
+        this.#dispatcher,
+        this.#node,
+        this.#extra,
+        this.#schemas,
+        templates,
+        this.#meta,
+      );
     }
     // Every variable filled: the messages are rendered into the body once, and the builder is a
     // request like any other from here (validated, spliced and sent by the usual paths).
@@ -196,6 +210,8 @@ export class ChatBuilderImpl {
       this.#node.set('messages', messages),
       this.#extra,
       this.#schemas,
+      undefined,
+      this.#meta,
     );
   }
 
@@ -409,7 +425,7 @@ export class ChatBuilderImpl {
       tools === this.#schemas.tools && output === this.#schemas.output ? this.#schemas : { output, tools };
     // Templates live in messages: they go with them, and stay with every other field's removal.
     const templates = fields.includes('messages') ? undefined : this.#templates;
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates);
+    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates, this.#meta);
   }
 
   extra(fields: Record<string, unknown>) {
@@ -442,7 +458,31 @@ export class ChatBuilderImpl {
       Object.freeze(extra),
       this.#schemas,
       this.#templates,
+      this.#meta,
     );
+  }
+
+  name(name: string) {
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 256) {
+      throw new ValidationError(
+        [{ path: '', message: 'name() takes a non-empty string of at most 256 characters', input: name }],
+        'Invalid builder name',
+      );
+    }
+    const meta: BuilderMeta = Object.freeze({ ...this.#meta, name });
+    return new ChatBuilderImpl(
+      this.#dispatcher,
+      this.#node,
+      this.#extra,
+      this.#schemas,
+      this.#templates,
+      meta,
+    );
+  }
+
+  /** What a builder knows about itself that is not sent (its name), for presets and spans (not public). */
+  static metaOf(value: unknown): RequestMeta | undefined {
+    return value instanceof ChatBuilderImpl ? value.#meta : undefined;
   }
 
   use(preset: (builder: this) => unknown) {
@@ -455,7 +495,7 @@ export class ChatBuilderImpl {
     // vars() must then let names it does not know through (see TemplateSlots.lenient).
     if (this.#templates?.lenient === true) return this;
     const lenient = this.#templates === undefined ? lenientSlots : this.#templates.asLenient();
-    return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, lenient);
+    return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, lenient, this.#meta);
   }
 
   toJSON(): Readonly<Record<string, unknown>> {
@@ -537,7 +577,7 @@ export class ChatBuilderImpl {
     if (this.#body.stream === true) {
       let stream: ChatStream;
       try {
-        stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText]());
+        stream = this.#dispatcher().stream(this.#checked(), options, this[bodyText](), this.#meta);
       } catch (error) {
         // An invalid request fails where every failure of a stream does: when it is read.
         stream = failedStream(error);
@@ -545,7 +585,7 @@ export class ChatBuilderImpl {
       return this.#parses() ? new ParsedChatStream(stream, this.#schemas) : stream;
     }
     try {
-      const completion = this.#dispatcher().complete(this.#checked(), options, this[bodyText]());
+      const completion = this.#dispatcher().complete(this.#checked(), options, this[bodyText](), this.#meta);
       if (!this.#parses()) return completion;
       const schemas = this.#schemas;
       return completion.then(async (result) => {
@@ -565,9 +605,15 @@ export class ChatBuilderImpl {
   /** This builder as the tool loop sees it. */
   #loopSubject(): LoopSubject {
     const request = this.#body;
+    const dispatcher = this.#dispatcher;
     return {
       messages: request.messages ?? [],
       tools: this.#schemas.tools,
+      name: this.#meta.name,
+      // Read when the loop starts (inside run()'s promise: the default client is made on first use).
+      get captureContent() {
+        return dispatcher().captureContent;
+      },
       // Read after the step's request was validated (so its tools are well formed).
       get toolNames() {
         return toolNamesOf(request);
@@ -582,12 +628,14 @@ export class ChatBuilderImpl {
           );
           return { completion, toolErrors };
         };
-        if (this.#body.stream !== true) return collect(await this.#dispatcher().complete(body, options));
+        if (this.#body.stream !== true) {
+          return collect(await this.#dispatcher().complete(body, options, undefined, this.#meta));
+        }
         // The step is parsed once, collecting argument errors for the model; the hook's stream
         // (partials, typed final()) hands out that same result rather than parsing (and throwing) again.
         // Made when first asked for (by the hook's final(), or after the hook): the stream's final()
         // reads the stream itself when nobody iterates, which must not start before the hook.
-        const raw = this.#dispatcher().stream(body, options);
+        const raw = this.#dispatcher().stream(body, options, undefined, this.#meta);
         let step: Promise<{
           completion: ChatCompletion;
           toolErrors: ReadonlyMap<string, ToolArgumentsError>;

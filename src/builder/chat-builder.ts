@@ -665,6 +665,14 @@ export interface ChatBuilder<TState extends BuilderState> {
   toPreset(): PresetDocument<TState['vars']>;
 
   /**
+   * Names the builder, as a preset is named: the name is never sent, but every builder derived from
+   * this one keeps it, and it appears on their spans (`chatwright.preset.name`), hook events and log
+   * lines, so a team sees which shared preset made which calls. Not part of `toJSON()` (the wire body).
+   * @example const billing = client.chat().model('gpt-4o-mini').name('billing-support').system('You answer billing questions.');
+   */
+  name(name: string): ChatBuilder<TState>;
+
+  /**
    * Applies a preset: a function of a builder. Typed so that a generic preset keeps the caller's state.
    * @example const billing = <S extends BuilderState>(b: ChatBuilder<S>) => b.system('You answer billing questions.');
    * chat().model('gpt-4o').use(billing).user('Why was I charged twice?');

@@ -3,6 +3,8 @@ import { ValidationError } from '../errors/validation-error.js';
 import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
 import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
+import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
+import { reportingRetries, StreamWatch } from '../telemetry/stream-watch.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { guardedBody } from '../transport/guarded-body.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
@@ -21,7 +23,7 @@ import {
   clientEnv,
   type NormalizedClientOptions,
 } from './client-options.js';
-import type { ChatCompletionResult, Dispatcher, SendOptions } from './dispatcher.js';
+import type { ChatCompletionResult, Dispatcher, RequestMeta, SendOptions } from './dispatcher.js';
 import { VERSION } from './version.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
@@ -45,24 +47,45 @@ export class ClientDispatcher implements Dispatcher {
     this.#options = options;
   }
 
+  get captureContent(): boolean {
+    return this.#options.observability.captureContent;
+  }
+
   async complete(
     body: ChatCompletionRequest,
     options: SendOptions = {},
     text: string = JSON.stringify(body),
+    meta?: RequestMeta,
   ): Promise<ChatCompletionResult> {
     this.#checkTokens(body);
-    const exchange = new Exchange(this.#prepare(text, options, false));
+    const request = this.#prepare(text, options, false);
+    const observing = observeRequest(this.#options.observability, observed(request, body, options, meta));
+    // Synchronous once the OpenTelemetry API was looked for: only the first requests wait for it.
+    const observation = observing instanceof Promise ? await observing : observing;
+    const exchange = new Exchange(reportingRetries(request, observation));
     try {
       const { response, text } = await exchange.send(true);
-      return toResult(response, text ?? '');
+      observation.responded(response);
+      const result = toResult(response, text ?? '');
+      observation.succeeded(result);
+      return result;
+    } catch (error) {
+      observation.failed(error);
+      throw error;
     } finally {
       exchange.release();
     }
   }
 
-  stream(body: ChatCompletionRequest, options: SendOptions = {}, text?: string): ChatStream {
+  stream(
+    body: ChatCompletionRequest,
+    options: SendOptions = {},
+    text?: string,
+    meta?: RequestMeta,
+  ): ChatStream {
     let exchange: Exchange;
     let idleTimeout: number;
+    let watch: StreamWatch;
     try {
       this.#checkTokens(body);
       const request = this.#prepare(
@@ -72,20 +95,28 @@ export class ClientDispatcher implements Dispatcher {
       );
       // The timeout covers the wait for the response headers, then each wait between two reads of the body.
       idleTimeout = request.timeout;
-      exchange = new Exchange(request);
+      watch = new StreamWatch(this.#options.observability, observed(request, body, options, meta));
+      exchange = new Exchange(reportingRetries(request, watch));
     } catch (error) {
       // A missing key or a bad option surfaces where a stream's errors do: when it is read.
       return failedStream(error);
     }
-    const response = exchange.send(false).then(
-      ({ response }) =>
-        options.signal === undefined ? response : guardedBody(response, { done: () => exchange.release() }),
-      (error: unknown) => {
-        exchange.release();
-        throw error;
-      },
-    );
-    return new ChatStream({
+    const send = () =>
+      exchange.send(false).then(
+        ({ response }) => {
+          watch.responded(response);
+          return options.signal === undefined
+            ? response
+            : guardedBody(response, { done: () => exchange.release() });
+        },
+        (error: unknown) => {
+          exchange.release();
+          watch.failed(error);
+          throw error;
+        },
+      );
+    const response = watch.ready === undefined ? send() : watch.ready.then(send);
+    const stream = new ChatStream({
       response: handled(response),
       abort: (reason) => exchange.abort(reason),
       // Read when a body read fails, to tell a timeout or an abort from a network failure.
@@ -93,7 +124,10 @@ export class ClientDispatcher implements Dispatcher {
         return exchange.signal;
       },
       idleTimeout,
+      observer: watch,
     });
+    watch.track(stream);
+    return stream;
   }
 
   /**
@@ -202,6 +236,17 @@ export class ClientDispatcher implements Dispatcher {
     }
     return this.#lastBaseURL.url;
   }
+}
+
+/** A Chat Completions request as its observation sees it. */
+function observed(
+  request: ExchangeRequest,
+  body: ChatCompletionRequest,
+  options: SendOptions,
+  meta: RequestMeta | undefined,
+): ObservedRequest {
+  const stream = body.stream === true || request.headers.accept === 'text/event-stream';
+  return { url: request.url, headers: request.headers, body, stream, name: meta?.name, options };
 }
 
 /** An environment variable, or `undefined` when unset, empty, or there is no `process` (browsers). */

@@ -1,6 +1,14 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { cutText } from '../internal/cut-text.js';
 import { checkOptionNames, clientOptionNames, retryDelayNames } from '../internal/option-names.js';
+import type { Logger, LogLevel } from '../telemetry/log-options.js';
+import {
+  normalizeObservability,
+  type ObservationSettings,
+  type RequestEvent,
+  type ResponseEvent,
+  type TelemetryOptions,
+} from '../telemetry/telemetry-options.js';
 
 /** The `fetch` a client sends through: the global one, or any function with its signature. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -66,6 +74,30 @@ export interface ClientOptions {
    * `max_completion_tokens` exceeds the model's context window fails with a `ValidationError`.
    */
   readonly tokens?: { readonly checkContextWindow?: boolean | undefined } | undefined;
+  /**
+   * OpenTelemetry spans (recorded when `@opentelemetry/api` is installed and a tracer provider is
+   * registered): whether prompts and answers are recorded (`captureContent`, default false) and the
+   * provider name. See docs/observability.md.
+   */
+  readonly telemetry?: TelemetryOptions | undefined;
+  /**
+   * Called with each Chat Completions request about to be sent, after validation (headers redacted).
+   * What it throws is ignored: a hook never fails a request.
+   */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  /**
+   * Called once a Chat Completions request is answered (a stream: when it ends) with the status,
+   * headers, request id, duration and usage. What it throws is ignored: a hook never fails a request.
+   */
+  readonly onResponse?: ((event: ResponseEvent) => void) | undefined;
+  /**
+   * One log line per Chat Completions request and retry: `'error'` (failures), `'warn'` (and retries),
+   * `'info'` (and every answer), `'debug'` (and each request with its headers redacted). Default: the
+   * `CHATWRIGHT_LOG` environment variable, else `'off'`.
+   */
+  readonly logLevel?: LogLevel | undefined;
+  /** Where log lines go. Default `console`. What it throws is ignored. */
+  readonly logger?: Logger | undefined;
 }
 
 /** The defaults of every client option, in one place. */
@@ -108,6 +140,8 @@ export interface NormalizedClientOptions {
   readonly onRetry: ((event: RetryEvent) => void) | undefined;
   readonly dangerouslyAllowBrowser: boolean;
   readonly checkContextWindow: boolean;
+  /** Telemetry, hooks and logging, settled once. */
+  readonly observability: ObservationSettings;
 }
 
 // setTimeout fires at once for any delay above 2^31-1 ms, which would make a long timeout no timeout.
@@ -153,6 +187,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     onRetry: options.onRetry,
     dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? clientDefaults.dangerouslyAllowBrowser,
     checkContextWindow: options.tokens?.checkContextWindow === true,
+    observability: normalizeObservability(options),
   };
   if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
   // Checked here too (the client checks again per send) so a bad value fails at createClient().

@@ -22,7 +22,8 @@ export interface ChatwrightClient {
    */
   readonly batches: BatchesAPI;
   /**
-   * A new client with these options laid over this one's (headers and query merged, the rest replaced).
+   * A new client with these options laid over this one's (headers, query, `retryDelay` and `telemetry`
+   * merged, the rest replaced).
    * @example const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
    */
   withOptions(options: ClientOptions): ChatwrightClient;
@@ -57,6 +58,7 @@ export function createClient(options: ClientOptions = {}): ChatwrightClient {
         defaultHeaders: { ...options.defaultHeaders, ...overrides.defaultHeaders },
         defaultQuery: { ...options.defaultQuery, ...overrides.defaultQuery },
         retryDelay: { ...defined(options.retryDelay ?? {}), ...defined(overrides.retryDelay ?? {}) },
+        telemetry: { ...defined(options.telemetry ?? {}), ...defined(overrides.telemetry ?? {}) },
       }),
   };
 }

@@ -9,6 +9,9 @@ import { APIConnectionError } from '../errors/connection-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
 import type { ChatStream } from '../stream/chat-stream.js';
+import { fanOutRetryEvent, startFanOutSpan } from '../telemetry/fan-out-span.js';
+import { noScope, type SpanScope } from '../telemetry/span-scope.js';
+import { withTraceParent } from '../telemetry/trace-parent.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
@@ -142,6 +145,7 @@ class FanOutRun<TBuilder extends Sendable> {
   #tokensUsed = 0;
   #tokenSamples = 0;
   readonly #pacer: TokenPacer | undefined;
+  #span: SpanScope = noScope;
 
   constructor(builders: readonly TBuilder[], options: FanOutOptions) {
     checkOptionNames(options, fanOutOptionNames, 'fanOut()');
@@ -167,12 +171,19 @@ class FanOutRun<TBuilder extends Sendable> {
       for (const wake of this.#waits) wake();
       for (const controller of this.#inFlightControllers) controller.abort(signal?.reason);
     };
+    this.#span = await startFanOutSpan(this.#builders.length, this.#concurrency);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const workers = Math.min(this.#concurrency, this.#builders.length);
       await Promise.all(Array.from({ length: workers }, () => this.#work()));
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      this.#span.set({
+        'chatwright.fan_out.succeeded': this.#succeeded,
+        'chatwright.fan_out.failed': this.#failed,
+        'chatwright.fan_out.retries': this.#retries,
+      });
+      this.#span.end(signal?.aborted ? aborted(signal) : undefined);
     }
     return this.#results;
   }
@@ -201,12 +212,18 @@ class FanOutRun<TBuilder extends Sendable> {
       const controller = new AbortController();
       this.#inFlightControllers.add(controller);
       try {
-        const { value, headers } = await sendOnce(builder, {
-          ...this.#options.sendOptions,
-          signal: signal === undefined ? undefined : controller.signal,
-          maxRetries: 0,
-          idempotencyKey,
-        });
+        const { value, headers } = await sendOnce(
+          builder,
+          withTraceParent(
+            {
+              ...this.#options.sendOptions,
+              signal: signal === undefined ? undefined : controller.signal,
+              maxRetries: 0,
+              idempotencyKey,
+            },
+            this.#span.context,
+          ),
+        );
         this.#inFlight--;
         this.#strikes = 0;
         const tokens = (value as { usage?: { total_tokens?: unknown } } | null)?.usage?.total_tokens;
@@ -232,6 +249,7 @@ class FanOutRun<TBuilder extends Sendable> {
       // A server asking to wait longer than maxRetryAfter is not waited for, as in the client.
       if (delay === undefined) return { ok: false, error };
       this.#retries++;
+      this.#span.event('chatwright.retry', fanOutRetryEvent(attempt + 1, delay, error));
       if (rateLimited) this.#pause(delay);
       else await this.#sleep(delay);
     }

@@ -32,6 +32,11 @@ export const clientOptionNames: Names<ClientOptions> = {
   onRetry: true,
   dangerouslyAllowBrowser: true,
   tokens: true,
+  telemetry: true,
+  onRequest: true,
+  onResponse: true,
+  logLevel: true,
+  logger: true,
 };
 
 export const retryDelayNames: Names<RetryDelayOptions> = { initial: true, max: true, maxRetryAfter: true };

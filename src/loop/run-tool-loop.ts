@@ -7,6 +7,9 @@ import { cutText } from '../internal/cut-text.js';
 import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
+import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
+import type { SpanScope } from '../telemetry/span-scope.js';
+import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
 import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
@@ -29,6 +32,10 @@ export interface LoopSubject {
   ): Promise<{ completion: ChatCompletion; toolErrors: ReadonlyMap<string, ToolArgumentsError> }>;
   /** The same request with these messages appended. */
   append(messages: readonly ChatMessage[]): LoopSubject;
+  /** The builder's `.name()`: the agent's name on the loop's span. */
+  readonly name: string | undefined;
+  /** Whether the tool spans record arguments and results (the client's `telemetry.captureContent`). */
+  readonly captureContent: boolean;
 }
 
 const defaultMaxSteps = 10;
@@ -40,18 +47,37 @@ const defaultMaxSteps = 10;
  */
 export async function runToolLoop(start: LoopSubject, options: RunOptions = {}): Promise<RunResult> {
   checkOptionNames(options, runOptionNames, 'run()');
+  const { maxSteps = defaultMaxSteps, toolTimeout } = options;
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
+    throw new ChatwrightError(`run() needs maxSteps to be a positive integer, got ${String(maxSteps)}.`);
+  }
+  if (toolTimeout !== undefined) checkToolTimeout(toolTimeout, 'toolTimeout');
+  const span = await startRunSpan(start.name, traceParentOf(options));
+  try {
+    const result = await loop(start, options, span);
+    span.set({
+      'chatwright.run.steps': result.steps.length,
+      'chatwright.run.stop_reason': result.stopReason,
+    });
+    span.end();
+    return result;
+  } catch (error) {
+    span.end(error);
+    throw error;
+  }
+}
+
+async function loop(start: LoopSubject, options: RunOptions, span: SpanScope): Promise<RunResult> {
   const {
     maxSteps = defaultMaxSteps,
     toolErrors = 'report',
     toolTimeout,
     onStep,
     onStream,
-    ...sendOptions
+    ...runSendOptions
   } = options;
-  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
-    throw new ChatwrightError(`run() needs maxSteps to be a positive integer, got ${String(maxSteps)}.`);
-  }
-  if (toolTimeout !== undefined) checkToolTimeout(toolTimeout, 'toolTimeout');
+  // Every step's chat span is a child of the loop's.
+  const sendOptions = withTraceParent(runSendOptions, span.context);
   const signal = sendOptions.signal;
   let subject = start;
   const messages: ChatMessage[] = [...start.messages];
@@ -101,6 +127,8 @@ export async function runToolLoop(start: LoopSubject, options: RunOptions = {}):
       signal,
       handling: toolErrors,
       timeout: toolTimeout,
+      span,
+      captureContent: start.captureContent,
     });
     throwIfAborted(signal);
     messages.push(...toolMessages);
@@ -122,6 +150,9 @@ interface ToolStep {
   readonly handling: NonNullable<RunOptions['toolErrors']>;
   /** `run()`'s `toolTimeout`, for tools without their own. */
   readonly timeout: number | undefined;
+  /** The loop's span: each tool run is an `execute_tool` span under it. */
+  readonly span: SpanScope;
+  readonly captureContent: boolean;
 }
 
 /**
@@ -140,10 +171,14 @@ async function runTools(
   try {
     return await Promise.all(
       calls.map(async (call): Promise<ToolMessage> => {
+        const span = await startToolSpan(call, step.span.context, step.captureContent);
         try {
-          const content = await runOne(call, step, stop.signal);
+          const content = await runOne(call, step, stop.signal, span);
+          if (step.captureContent) span.set({ 'gen_ai.tool.call.result': content });
+          span.end();
           return { role: 'tool', tool_call_id: call.id, content };
         } catch (error) {
+          span.end(error);
           stop.abort(error);
           throw error;
         }
@@ -160,6 +195,7 @@ async function runOne(
   call: ChatCompletionMessageFunctionToolCall,
   step: ToolStep,
   stepSignal: AbortSignal,
+  span: SpanScope,
 ): Promise<string> {
   const tool = step.tools.get(call.function.name);
   const controller = new AbortController();
@@ -181,14 +217,19 @@ async function runOne(
     if (run === undefined) throw unknownTool(call.function.name, step.toolNames);
     const args = (call.function as { parsed_arguments?: unknown }).parsed_arguments;
     const signal = controller.signal;
+    // Active while the tool runs: spans the tool's own code starts (with a context manager) nest here.
     const result = await untilAborted(
-      Promise.resolve().then(() => run(args, { toolCall: call, messages: step.messages, signal })),
+      Promise.resolve().then(() =>
+        span.run(() => run(args, { toolCall: call, messages: step.messages, signal })),
+      ),
       signal,
     );
     return toolResultText(result);
   } catch (error) {
     // The loop was aborted: that is the loop's end, not the tool's error to report.
     if (step.signal?.aborted) throw new APIUserAbortError(undefined, { cause: step.signal.reason });
+    // The tool failed, whether the model is told or the loop stops.
+    span.end(error);
     if (step.handling === 'throw') throw error;
     if (typeof step.handling === 'function') return step.handling(error, call);
     return `Error: ${error instanceof Error ? error.message : String(error)}`;

@@ -42,6 +42,15 @@ export interface StreamSource {
    * `APITimeoutError` (the client passes its `timeout`); none when absent.
    */
   readonly idleTimeout?: number | undefined;
+  /** Told of the stream's first chunk and of its end (the client's spans, hooks and logs). */
+  readonly observer?: StreamObserver | undefined;
+}
+
+/** What a stream tells its observer. Calls are made once each, in this order; errors are not its. */
+export interface StreamObserver {
+  firstChunk(): void;
+  completed(completion: ChatCompletion): void;
+  failed(error: unknown): void;
 }
 
 type State = 'open' | 'done' | 'failed';
@@ -128,7 +137,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     // Watched from the headers on, read or not: a stream nobody reads must not hold its socket forever.
     if (limit !== undefined) {
       source.response.then(() => {
-        if (this.#state === 'open') this.#idle = new IdleWatch(limit, () => this.#onIdle(limit));
+        if (this.#state === 'open') this.#idle = ChatStream.#watchIdle(new WeakRef(this), source, limit);
       }, noop);
     }
   }
@@ -391,14 +400,29 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     }
   }
 
+  /**
+   * The idle watch of a stream, holding it only weakly: a stream dropped unread can still be collected
+   * (its span ends then, see StreamWatch), and the timer then releases the request by itself. Made
+   * here, not in a closure of the constructor, whose context would keep the stream alive.
+   */
+  static #watchIdle(stream: WeakRef<ChatStream>, source: StreamSource, limit: number): IdleWatch {
+    return new IdleWatch(limit, () => {
+      const alive = stream.deref();
+      if (alive !== undefined) alive.#onIdle(limit);
+      else releaseSource(source, idleError(limit));
+    });
+  }
+
   /** The body stayed silent for the idle timeout (see IdleWatch). */
   #onIdle(limit: number): void {
-    const error = new APITimeoutError(`The stream sent nothing for ${limit} ms.`, { retryable: false });
-    // Aborting the request makes a pending read reject with this reason (see #toError).
-    this.#source.abort(error);
-    if (this.#reader !== undefined) return;
-    // Nobody opened the body: fail the stream now, and cancel the body (which releases the request).
-    this.#source.response.then((response) => response.body?.cancel().catch(noop), noop);
+    const error = idleError(limit);
+    if (this.#reader !== undefined) {
+      // Aborting the request makes a pending read reject with this reason (see #toError).
+      this.#source.abort(error);
+      return;
+    }
+    // Nobody opened the body: release the request, and fail the stream now.
+    releaseSource(this.#source, error);
     this.#fail(error);
   }
 
@@ -456,13 +480,16 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     chunk.choices ??= [];
     this.#assembler.add(chunk);
     this.#queue.push(chunk);
+    if (this.#assembler.count === 1) this.#source.observer?.firstChunk();
   }
 
   #complete(): void {
     if (this.#state !== 'open') return;
     this.#state = 'done';
     this.#release();
-    this.#resolveFinal(this.#assembler.result());
+    const completion = this.#assembler.result();
+    this.#source.observer?.completed(completion);
+    this.#resolveFinal(completion);
   }
 
   #fail(error: unknown): void {
@@ -475,6 +502,7 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
       this.#head = 0;
     }
     this.#release();
+    this.#source.observer?.failed(error);
     this.#rejectFinal(error);
   }
 
@@ -599,4 +627,15 @@ function errorBody(error: unknown): {
  */
 export function failedStream(error: unknown): ChatStream {
   return new ChatStream({ response: Promise.reject(error), abort: noop });
+}
+
+/** The error of a stream silent for the idle timeout. */
+function idleError(limit: number): APITimeoutError {
+  return new APITimeoutError(`The stream sent nothing for ${limit} ms.`, { retryable: false });
+}
+
+/** Aborts a stream's request and cancels its unread body, which releases the connection. */
+function releaseSource(source: StreamSource, reason: unknown): void {
+  source.abort(reason);
+  source.response.then((response) => response.body?.cancel().catch(noop), noop);
 }
