@@ -13,14 +13,15 @@ import { completionShapeError } from '../transport/response-shape.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import {
+  apiBaseURL,
   assertBrowserAllowed,
-  chatCompletionsURL,
   checkHeaders,
   checkHeaderValue,
   checkMaxRetries,
   checkTimeout,
   clientDefaults,
   clientEnv,
+  endpointURL,
   type NormalizedClientOptions,
 } from './client-options.js';
 import type { ChatCompletionResult, Dispatcher, RequestMeta, SendOptions } from './dispatcher.js';
@@ -41,7 +42,7 @@ interface Target {
 export class ClientDispatcher implements Dispatcher {
   readonly #options: NormalizedClientOptions;
   // Parsing a base URL costs more than the rest of a send's set-up: keep the last endpoint made.
-  #lastBaseURL: { readonly raw: string; readonly url: string } | undefined;
+  #lastBaseURL: { readonly raw: string; readonly base: URL; readonly url: string } | undefined;
 
   constructor(options: NormalizedClientOptions) {
     this.#options = options;
@@ -136,9 +137,7 @@ export class ClientDispatcher implements Dispatcher {
    */
   apiRequest(path: string, body: string, options: SendOptions = {}): ExchangeRequest {
     const request = this.#prepare(body, options, false);
-    const url = new URL(request.url);
-    url.pathname = `${url.pathname.slice(0, -'/chat/completions'.length)}${path}`;
-    return { ...request, url: url.toString() };
+    return { ...request, url: endpointURL(this.#api().base, path) };
   }
 
   /** The opt-in context-window check (`tokens.checkContextWindow`), through chatwright/tokens. */
@@ -221,20 +220,22 @@ export class ClientDispatcher implements Dispatcher {
     const project = client.project === undefined ? readEnv(clientEnv.project) : undefined;
     if (project !== undefined) checkHeaderValue(project, clientEnv.project, 'openai-project');
     return {
-      url: this.#endpoint(),
+      url: this.#api().url,
       apiKey,
       organization: client.organization === undefined ? (organization ?? null) : client.organization,
       project: client.project === undefined ? (project ?? null) : client.project,
     };
   }
 
-  #endpoint(): string {
+  /** The base URL in force (the option, else the environment) and its Chat Completions endpoint. */
+  #api(): { readonly base: URL; readonly url: string } {
     const fromEnv = this.#options.baseURL === undefined;
     const raw = this.#options.baseURL ?? readEnv(clientEnv.baseURL) ?? clientDefaults.baseURL;
     if (this.#lastBaseURL?.raw !== raw) {
-      this.#lastBaseURL = { raw, url: chatCompletionsURL(raw, fromEnv ? clientEnv.baseURL : 'baseURL') };
+      const base = apiBaseURL(raw, fromEnv ? clientEnv.baseURL : 'baseURL');
+      this.#lastBaseURL = { raw, base, url: endpointURL(base, '/chat/completions') };
     }
-    return this.#lastBaseURL.url;
+    return this.#lastBaseURL;
   }
 }
 

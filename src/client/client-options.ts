@@ -189,7 +189,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): NormalizedC
     checkContextWindow: options.tokens?.checkContextWindow === true,
     observability: normalizeObservability(options),
   };
-  if (options.baseURL !== undefined) chatCompletionsURL(options.baseURL, 'baseURL');
+  if (options.baseURL !== undefined) apiBaseURL(options.baseURL, 'baseURL');
   // Checked here too (the client checks again per send) so a bad value fails at createClient().
   if (typeof normalized.apiKey === 'string') checkHeaderValue(normalized.apiKey, 'apiKey', 'authorization');
   if (typeof normalized.organization === 'string') {
@@ -232,10 +232,10 @@ function checkDelay(value: number, option: string): number {
 }
 
 /**
- * Checks a base URL and returns the Chat Completions endpoint under it: `/chat/completions` appended to
- * its path (trailing slashes dropped), its query kept.
+ * Checks a base URL and returns it parsed, its path without trailing slashes: every endpoint's path
+ * goes after it (see `endpointURL`), and its query is kept for each.
  */
-export function chatCompletionsURL(value: string, option: string): string {
+export function apiBaseURL(value: string, option: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -257,7 +257,15 @@ export function chatCompletionsURL(value: string, option: string): string {
         'with `apiKey` or `defaultHeaders` instead',
     );
   }
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+/** The URL of an endpoint of the API at `base` (from `apiBaseURL`): `path`, such as `/chat/completions`, after its path. */
+export function endpointURL(base: URL, path: string): string {
+  const url = new URL(base);
+  // A URL's path is never empty: a host alone reads back as `/`, which must not double the slash.
+  url.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
   return url.toString();
 }
 

@@ -185,4 +185,38 @@ test('per-request timeout overrides the client timeout', async () => {
   });
 });
 
+test("every endpoint goes after the base URL's path, with its query (Azure's api-version)", async () => {
+  const urls: string[] = [];
+  const client = createClient({
+    baseURL: 'http://127.0.0.1:9/openai/deployments/d1//?api-version=2024-10-21',
+    apiKey: KEY,
+    maxRetries: 0,
+    fetch: async (input) => {
+      urls.push(String(input));
+      return urls.length === 1
+        ? new Response(
+            JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [] }),
+            {
+              headers: { 'content-type': 'application/json' },
+            },
+          )
+        : new Response(JSON.stringify({ id: 'file-1', object: 'file' }), {
+            headers: { 'content-type': 'application/json' },
+          });
+    },
+  });
+  await hello(client).send();
+  await client.files.retrieve('file-1');
+  assert.equal(urls, [
+    'http://127.0.0.1:9/openai/deployments/d1/chat/completions?api-version=2024-10-21',
+    'http://127.0.0.1:9/openai/deployments/d1/files/file-1?api-version=2024-10-21',
+  ]);
+  // A host alone (its path reads back as "/") gets no doubled slash.
+  urls.length = 0;
+  const bare = client.withOptions({ baseURL: 'http://127.0.0.1:9' });
+  await hello(bare).send();
+  await bare.files.retrieve('file-1');
+  assert.equal(urls, ['http://127.0.0.1:9/chat/completions', 'http://127.0.0.1:9/files/file-1']);
+});
+
 test.run();
