@@ -5,7 +5,6 @@ import {
 } from '../client/client-options.js';
 import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
-import { APIConnectionError } from '../errors/connection-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
 import type { ChatStream } from '../stream/chat-stream.js';
@@ -13,7 +12,7 @@ import { fanOutRetryEvent, startFanOutSpan } from '../telemetry/fan-out-span.js'
 import { noScope, type SpanScope } from '../telemetry/span-scope.js';
 import { withTraceParent } from '../telemetry/trace-parent.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
-import { isRetryableStatus, retryDelay } from '../transport/retry-policy.js';
+import { isRetryableError, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
 import { TokenPacer } from './token-pacer.js';
@@ -243,7 +242,7 @@ class FanOutRun<TBuilder extends Sendable> {
       this.#observe(headers, ticket);
       const error = failure instanceof Error ? failure : new Error(String(failure), { cause: failure });
       if (signal?.aborted || error instanceof APIUserAbortError) return { ok: false, error };
-      if (!isRetryable(error) || attempt >= this.#maxRetries) return { ok: false, error };
+      if (!isRetryableError(error) || attempt >= this.#maxRetries) return { ok: false, error };
       const rateLimited = error instanceof APIError && error.status === 429;
       const delay = retryDelay(rateLimited ? ++this.#strikes : attempt + 1, headers, this.#delays);
       // A server asking to wait longer than maxRetryAfter is not waited for, as in the client.
@@ -359,15 +358,6 @@ async function sendOnce(
 
 function isFinalizable(sent: PromiseLike<unknown> | FinalizableStream): sent is FinalizableStream {
   return typeof (sent as Partial<FinalizableStream>).final === 'function';
-}
-
-function isRetryable(error: Error): boolean {
-  if (error instanceof APIError) {
-    return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
-  }
-  // `retryable: false` marks what the client itself will not send again (a 2xx whose body was lost, a
-  // stream that failed mid-way): retrying it here could run (and bill) the work twice.
-  return error instanceof APIConnectionError && error.retryable;
 }
 
 function intHeader(headers: Headers, name: string): number | undefined {

@@ -7,7 +7,7 @@ import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
 import { readErrorBody } from './read-error-body.js';
 import { isRedirect, redirectError } from './redirect.js';
-import { isRetryableStatus, retryDelay } from './retry-policy.js';
+import { isRetryableError, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */
 export interface ExchangeRequest {
@@ -40,7 +40,6 @@ type AttemptOutcome =
   | {
       readonly ok: false;
       readonly error: ChatwrightError;
-      readonly retryable: boolean;
       readonly headers?: Headers;
     };
 
@@ -116,7 +115,7 @@ export class Exchange {
       }
       if (this.#request.settle !== undefined && (await this.#request.settle(outcome.error)))
         throw outcome.error;
-      if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
+      if (!isRetryableError(outcome.error) || retry >= maxRetries) throw outcome.error;
       const delayMs = retryDelay(retry + 1, outcome.headers, this.#request.retryDelay);
       if (delayMs === undefined) throw outcome.error;
       this.#request.onRetry?.({ retry: retry + 1, delayMs, error: outcome.error });
@@ -155,25 +154,23 @@ export class Exchange {
                 'network failure; its message is not shown, as it may quote a header value).',
               { retryable: false },
             ),
-            retryable: false,
           };
         }
-        return { ok: false, error: this.#failure(controller, error), retryable: true };
+        return { ok: false, error: this.#failure(controller, error) };
       }
       // A 3xx is final: following it, or trying again, could only send the credentials elsewhere.
-      if (isRedirect(response)) return { ok: false, error: redirectError(response, url), retryable: false };
+      if (isRedirect(response)) return { ok: false, error: redirectError(response, url) };
       if (!response.ok) {
         let text: string;
         try {
           text = await readErrorBody(response);
         } catch (error) {
-          return { ok: false, error: this.#failure(controller, error), retryable: true };
+          return { ok: false, error: this.#failure(controller, error) };
         }
         const error = apiErrorFromStatus(response.status, parseErrorBody(text), response.headers, text);
         return {
           ok: false,
           error,
-          retryable: isRetryableStatus(response.status, response.headers),
           headers: response.headers,
         };
       }
@@ -183,7 +180,7 @@ export class Exchange {
       } catch (error) {
         // The server answered 2xx and has done (and billed) the work: a body lost on the way is not
         // sent again.
-        return { ok: false, error: this.#failure(controller, error, false), retryable: false };
+        return { ok: false, error: this.#failure(controller, error, false) };
       }
     } finally {
       clearTimeout(timer);

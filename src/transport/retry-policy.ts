@@ -1,9 +1,27 @@
 import type { NormalizedRetryDelay } from '../client/client-options.js';
+import { APIError } from '../errors/api-error.js';
+import { APIConnectionError } from '../errors/connection-error.js';
+import { RedirectError } from '../errors/redirect-error.js';
 
 /**
  * Whether an error status is worth retrying. The server's `x-should-retry: true|false` decides when
  * present; otherwise 408 (request timeout), 409 (lock conflict), 429 (rate limit) and 5xx are.
  */
+/**
+ * Whether a failed request may be sent again: decided here once, for the client's own retries and for
+ * `fanOut()`'s. An API error by its status and the server's `x-should-retry` (a redirect never: see
+ * RedirectError); a connection failure unless the client marked it final (`retryable: false`: a 2xx
+ * whose body was lost, a stream cut after its first event, a request fetch could not even build),
+ * since sending those again could run (and bill) the work twice or fail the same way.
+ */
+export function isRetryableError(error: unknown): boolean {
+  if (error instanceof RedirectError) return false;
+  if (error instanceof APIError) {
+    return error.status !== undefined && isRetryableStatus(error.status, error.headers ?? new Headers());
+  }
+  return error instanceof APIConnectionError && error.retryable;
+}
+
 export function isRetryableStatus(status: number, headers: Headers): boolean {
   const verdict = headers.get('x-should-retry');
   if (verdict === 'true') return true;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type ChatwrightClient, createClient, RedirectError } from '../../src/index.js';
+import { type ChatwrightClient, createClient, fanOut, RedirectError } from '../../src/index.js';
 import { expectError, KEY, rejection } from './support.js';
 
 // A redirect from the API's origin to any other place must never carry the credentials or the body
@@ -160,6 +160,28 @@ test('a custom fetch is asked not to follow redirects', async () => {
   const error = expectError(await rejection(client.chat().model('gpt-4o').user('Hi').send()), RedirectError);
   assert.is(redirect, 'manual');
   assert.is(error.location, 'https://elsewhere.example/x');
+});
+
+test("a redirect is final for fanOut() too, even with the server's x-should-retry: true", async () => {
+  let hits = 0;
+  const server = createServer((request, response) => {
+    hits++;
+    request.resume();
+    response.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere', 'x-should-retry': 'true' });
+    response.end();
+  });
+  const url = await listen(server);
+  try {
+    const client = createClient({ baseURL: url, apiKey: KEY, retryDelay: { initial: 1, max: 2 } });
+    const [result] = await fanOut([client.chat().model('gpt-4o').user('Hi')], {
+      retryDelay: { initial: 1, max: 2 },
+    });
+    assert.ok(result !== undefined && !result.ok);
+    expectError(result.error, RedirectError);
+    assert.is(hits, 1);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 test.run();
