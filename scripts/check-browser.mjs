@@ -28,7 +28,8 @@ const bundle = await build({
   logLevel: 'warning',
 });
 const script = bundle.outputFiles[0]?.text ?? '';
-if (/\bnode:/.test(script)) throw new Error('the browser bundle imports a Node built-in');
+// A built-in is a string specifier (`"node:fs"`), not any `node:` (a property named node, say).
+if (/["'`]node:[a-z]/.test(script)) throw new Error('the browser bundle imports a Node built-in');
 
 // The page's own origin: its HTML and script, nothing else.
 const pageServer = createServer((request, response) => {

@@ -116,6 +116,28 @@ export class ChatBuilderImpl {
     );
   }
 
+  /**
+   * This builder with some parts replaced, every part not named kept: a derivation cannot drop a part
+   * by forgetting to pass it on (templates, say). `#set` and `#push`, the paths every call takes, call
+   * the constructor themselves.
+   */
+  #derive(parts: {
+    readonly node?: BodyNode;
+    readonly extra?: Extra;
+    readonly schemas?: ParseSpec;
+    readonly templates?: TemplateSlots | undefined;
+    readonly meta?: BuilderMeta;
+  }): ChatBuilderImpl {
+    return new ChatBuilderImpl(
+      this.#dispatcher,
+      parts.node ?? this.#node,
+      parts.extra ?? this.#extra,
+      parts.schemas ?? this.#schemas,
+      'templates' in parts ? parts.templates : this.#templates,
+      parts.meta ?? this.#meta,
+    );
+  }
+
   /** Appends to an array field (messages, tools, functions) without reading the body made so far. */
   #push(
     key: 'messages' | 'tools' | 'functions',
@@ -193,26 +215,12 @@ export class ChatBuilderImpl {
     const templates = this.#templates?.fill(filled);
     if (templates === undefined || templates.slots.length === 0) return this;
     if (templates.unfilled.size > 0) {
-      return new ChatBuilderImpl(
-        this.#dispatcher,
-        this.#node,
-        this.#extra,
-        this.#schemas,
-        templates,
-        this.#meta,
-      );
+      return this.#derive({ templates });
     }
     // Every variable filled: the messages are rendered into the body once, and the builder is a
     // request like any other from here (validated, spliced and sent by the usual paths).
     const messages = templates.render(this.#body.messages ?? []);
-    return new ChatBuilderImpl(
-      this.#dispatcher,
-      this.#node.set('messages', messages),
-      this.#extra,
-      this.#schemas,
-      undefined,
-      this.#meta,
-    );
+    return this.#derive({ node: this.#node.set('messages', messages), templates: undefined });
   }
 
   toPreset() {
@@ -425,7 +433,7 @@ export class ChatBuilderImpl {
       tools === this.#schemas.tools && output === this.#schemas.output ? this.#schemas : { output, tools };
     // Templates live in messages: they go with them, and stay with every other field's removal.
     const templates = fields.includes('messages') ? undefined : this.#templates;
-    return new ChatBuilderImpl(this.#dispatcher, node, this.#extra, schemas, templates, this.#meta);
+    return this.#derive({ node, schemas, templates });
   }
 
   extra(fields: Record<string, unknown>) {
@@ -452,14 +460,7 @@ export class ChatBuilderImpl {
     const extra = immer.produce(this.#extra, (draft: Record<string, unknown>) => {
       Object.assign(draft, freeze(copied, true));
     });
-    return new ChatBuilderImpl(
-      this.#dispatcher,
-      this.#node,
-      Object.freeze(extra),
-      this.#schemas,
-      this.#templates,
-      this.#meta,
-    );
+    return this.#derive({ extra: Object.freeze(extra) });
   }
 
   name(name: string) {
@@ -470,14 +471,7 @@ export class ChatBuilderImpl {
       );
     }
     const meta: BuilderMeta = Object.freeze({ ...this.#meta, name });
-    return new ChatBuilderImpl(
-      this.#dispatcher,
-      this.#node,
-      this.#extra,
-      this.#schemas,
-      this.#templates,
-      meta,
-    );
+    return this.#derive({ meta });
   }
 
   /** What a builder knows about itself that is not sent (its name), for presets and spans (not public). */
@@ -495,7 +489,7 @@ export class ChatBuilderImpl {
     // vars() must then let names it does not know through (see TemplateSlots.lenient).
     if (this.#templates?.lenient === true) return this;
     const lenient = this.#templates === undefined ? lenientSlots : this.#templates.asLenient();
-    return new ChatBuilderImpl(this.#dispatcher, this.#node, this.#extra, this.#schemas, lenient, this.#meta);
+    return this.#derive({ templates: lenient });
   }
 
   toJSON(): Readonly<Record<string, unknown>> {
