@@ -1,11 +1,11 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { closestName } from '../internal/closest-name.js';
+import { cutText } from '../internal/cut-text.js';
 import { parseJsonText } from '../internal/parse-json-text.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
+import { checkPresetBody, presetLimits } from '../schema/parse-preset.js';
 import { isJsonObject } from '../schema/primitives.js';
-import { toValidationError } from '../schema/to-validation-error.js';
-import { validatePreset } from '../schema/validate-preset.js';
 import { type Template, template } from '../template/template.js';
 import { WHOLE_CONTENT } from '../template/template-slots.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
@@ -55,7 +55,9 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
     fail([{ path: '', message: `a preset document must be a JSON object (got ${got})`, input: value }]);
   }
   const issues: ValidationIssue[] = [];
-  const copy = copyJson(value, '', issues) as Record<string, unknown>;
+  // The request is checked (and copied) on its own, bounded as chat.fromJSON() bounds a body.
+  const { request, ...fields } = value;
+  const copy = copyJson(fields, '', issues) as Record<string, unknown>;
   if (issues.length > 0) fail(issues);
 
   const version = copy.chatwright;
@@ -78,7 +80,7 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
       input: version,
     });
   }
-  for (const key of Object.keys(copy)) {
+  for (const key of Object.keys(value)) {
     if (!DOCUMENT_FIELDS.includes(key)) issues.push(unknownKey(key, '', DOCUMENT_FIELDS, copy[key]));
   }
   if (copy.$schema !== undefined && typeof copy.$schema !== 'string') {
@@ -89,7 +91,7 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
     });
   }
 
-  const body = readRequest(copy.request, issues);
+  const body = readRequest(request, issues);
   const extra = readExtra(copy.extra, issues);
   const templates = readTemplates(copy.templates, body, issues);
   checkVariables(copy.variables, templates, issues);
@@ -108,7 +110,7 @@ function unknownKey(key: string, at: string, known: readonly string[], input: un
   return { path, message: `unknown field "${key}" (${hint})`, input };
 }
 
-/** The request's known fields, checked by the preset rules; its issues' paths under `request.`. */
+/** The request's known fields, checked as a preset body (see checkPresetBody); its issues' paths under `request.`. */
 function readRequest(request: unknown, issues: ValidationIssue[]): Record<string, unknown> {
   if (!isJsonObject(request)) {
     issues.push({
@@ -118,27 +120,24 @@ function readRequest(request: unknown, issues: ValidationIssue[]): Record<string
     });
     return {};
   }
-  const body: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(request)) {
-    if (knownRequestFields.has(key)) {
-      body[key] = field;
-      continue;
-    }
-    const near = closestName(key, knownRequestFields, 5);
-    const hint = near === undefined ? '' : `did you mean "${near}"? `;
-    issues.push({
-      path: `request.${key}`,
-      message: `unknown request field "${key}" (${hint}a field meant for another provider goes in "extra")`,
-      input: field,
-    });
+  const checked = checkPresetBody(request, noExtraNames, unknownRequestField);
+  for (const issue of checked.issues) {
+    issues.push({ ...issue, path: issue.path === '' ? 'request' : `request.${issue.path}` });
   }
-  const result = validatePreset(body);
-  if (!result.success) {
-    for (const issue of toValidationError(result.issues).issues) {
-      issues.push({ ...issue, path: issue.path === '' ? 'request' : `request.${issue.path}` });
-    }
-  }
-  return body;
+  return checked.body;
+}
+
+const noExtraNames: ReadonlySet<string> = new Set();
+
+function unknownRequestField(key: string, input: unknown): ValidationIssue {
+  const near = closestName(key, knownRequestFields, 5);
+  const hint = near === undefined ? '' : `did you mean "${near}"? `;
+  const name = cutText(key, presetLimits.maxQuotedNameLength);
+  return {
+    path: key,
+    message: `unknown request field "${name}" (${hint}a field meant for another provider goes in "extra")`,
+    input,
+  };
 }
 
 function readExtra(extra: unknown, issues: ValidationIssue[]): Record<string, unknown> {

@@ -54,6 +54,55 @@ function unknownField(field: string, value: unknown): ValidationIssue {
   return { path: field, message: `unknown field "${name}" (${hint})`, input: value };
 }
 
+/** A preset body checked: its known fields and accepted extras (fresh copies), and every problem. */
+export interface CheckedPresetBody {
+  readonly body: { [key: string]: unknown };
+  readonly extra: { [key: string]: unknown };
+  readonly issues: readonly ValidationIssue[];
+  /** False when the body is not JSON data (its `issues` say where): nothing of it was kept. */
+  readonly copied: boolean;
+}
+
+/**
+ * Checks a preset body (a request body, complete or not), bounded for hostile input: unknown fields
+ * are reported up to `maxUnknownFieldIssues` (`unknownField` words each) and never copied, names are
+ * quoted cut, and a large failing preset reports its first problem only. Shared by `parsePreset()`
+ * and preset documents, whose `request` is such a body.
+ */
+export function checkPresetBody(
+  value: { readonly [key: string]: unknown },
+  extraNames: ReadonlySet<string>,
+  unknownField: (field: string, value: unknown) => ValidationIssue,
+): CheckedPresetBody {
+  // Unknown fields are reported, never copied: two million of them cost a look-up each, not a copy.
+  // `kept` has no prototype, so a `__proto__` key reaches copyJson (which refuses it) as a plain key.
+  const kept: { [key: string]: unknown } = Object.create(null);
+  const issues: ValidationIssue[] = [];
+  let unknown = 0;
+  for (const key of Object.keys(value)) {
+    if (knownRequestFields.has(key) || extraNames.has(key) || PROTOTYPE_KEYS.has(key)) kept[key] = value[key];
+    else if (unknown++ < presetLimits.maxUnknownFieldIssues) issues.push(unknownField(key, value[key]));
+  }
+  const copyIssues: ValidationIssue[] = [];
+  const context: CopyContext = { ancestors: [], values: 0 };
+  const copy = copyJson(kept, '', copyIssues, context);
+  if (copyIssues.length > 0 || !isJsonObject(copy)) {
+    return { body: {}, extra: {}, issues: copyIssues, copied: false };
+  }
+  const body: { [key: string]: unknown } = {};
+  const extra: { [key: string]: unknown } = {};
+  for (const [key, field] of Object.entries(copy)) {
+    if (knownRequestFields.has(key)) body[key] = field;
+    else extra[key] = field;
+  }
+  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
+  if (unlisted > 0) {
+    issues.push({ path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined });
+  }
+  issues.push(...presetIssues(body, context.values));
+  return { body, extra, issues, copied: true };
+}
+
 /**
  * Reads a shared preset (a request body, complete or not) from JSON text or an already parsed value.
  * Refuses anything that is not a JSON object, unknown top-level fields (unless listed in
@@ -97,34 +146,10 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     } else extraNames.add(name);
   }
 
-  // Unknown fields are reported, never copied: two million of them cost a look-up each, not a copy.
-  // `kept` has no prototype, so a `__proto__` key reaches copyJson (which refuses it) as a plain key.
-  const kept: { [key: string]: unknown } = Object.create(null);
-  const unknownFields: ValidationIssue[] = [];
-  let unknown = 0;
-  for (const key of Object.keys(value)) {
-    if (knownRequestFields.has(key) || extraNames.has(key) || PROTOTYPE_KEYS.has(key)) kept[key] = value[key];
-    else if (unknown++ < presetLimits.maxUnknownFieldIssues)
-      unknownFields.push(unknownField(key, value[key]));
-  }
-  const copyIssues: ValidationIssue[] = [];
-  const context: CopyContext = { ancestors: [], values: 0 };
-  const copy = copyJson(kept, '', copyIssues, context);
-  if (copyIssues.length > 0 || !isJsonObject(copy)) throw new ValidationError(copyIssues, CONTEXT);
-
-  const body: { [key: string]: unknown } = {};
-  const extra: { [key: string]: unknown } = {};
-  for (const [key, field] of Object.entries(copy)) {
-    if (knownRequestFields.has(key)) body[key] = field;
-    else extra[key] = field;
-  }
-  issues.push(...unknownFields);
-  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
-  if (unlisted > 0) {
-    issues.push({ path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined });
-  }
-
-  issues.push(...presetIssues(body, context.values));
+  const checked = checkPresetBody(value, extraNames, unknownField);
+  if (!checked.copied) throw new ValidationError(checked.issues, CONTEXT);
+  issues.push(...checked.issues);
+  const { body, extra } = checked;
   if (issues.length > 0) throw new ValidationError(issues, CONTEXT);
   return { body: body as PartialChatCompletionRequest, extra };
 }

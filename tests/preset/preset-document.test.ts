@@ -123,6 +123,16 @@ test('unknown fields are refused with a suggestion, every problem listed with it
   assert.ok(schemaErrors(document).length > 0);
 });
 
+test("a document's request is bounded as chat.fromJSON() bounds a body: 20 unknown fields listed, the rest counted, names cut", () => {
+  const request: Record<string, unknown> = { model: 'gpt-4o' };
+  for (let i = 0; i < 100; i++) request[`unknown_${i}`] = i;
+  request['x'.repeat(1000)] = 1;
+  const lines = refusal({ chatwright: 1, request, variables: [] });
+  assert.is(lines.length, 21);
+  assert.is(lines[20], 'request: and 81 more unknown fields (not listed)');
+  assert.ok(lines.every((line) => line.length < 300));
+});
+
 test('the request is checked by the preset rules, with paths under request', () => {
   const document = {
     chatwright: 1,
