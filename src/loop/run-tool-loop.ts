@@ -106,11 +106,11 @@ async function loop(start: LoopSubject, options: RunOptions, span: SpanScope): P
     messages.push(assistant);
     // A call to a tool the request does not have is the model's mistake: it is answered with an error
     // (as bad arguments are) so the model can recover, rather than stopping the loop.
+    const toolNames = subject.toolNames; // made from the request on each read: read once a step
     const runnable = calls.every(
       (call) =>
         call.type === 'function' &&
-        (!subject.toolNames.has(call.function.name) ||
-          subject.tools.get(call.function.name)?.run !== undefined),
+        (!toolNames.has(call.function.name) || subject.tools.get(call.function.name)?.run !== undefined),
     );
     if (!runnable || index + 1 >= maxSteps) {
       const step: RunStep = { index, completion: parsed, toolCalls: calls, toolMessages: [] };
@@ -121,7 +121,7 @@ async function loop(start: LoopSubject, options: RunOptions, span: SpanScope): P
     }
     const toolMessages = await runTools(calls as ChatCompletionMessageFunctionToolCall[], {
       tools: subject.tools,
-      toolNames: subject.toolNames,
+      toolNames,
       argumentErrors,
       messages: [...messages],
       signal,
