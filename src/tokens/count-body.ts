@@ -74,11 +74,13 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 export interface CountCache {
   readonly messages: WeakMap<object, MessageCount>;
   readonly tools: WeakMap<object, number>;
+  /** By `response_format` object: a preset's schema is encoded once, not once per derived request. */
+  readonly responseFormats: WeakMap<object, number>;
 }
 
 /** A new, empty cache. */
 export function newCountCache(): CountCache {
-  return { messages: new WeakMap(), tools: new WeakMap() };
+  return { messages: new WeakMap(), tools: new WeakMap(), responseFormats: new WeakMap() };
 }
 
 const noneCounted: readonly NotCounted[] = Object.freeze([]);
@@ -216,13 +218,17 @@ function countToolChoice(body: Json, context: CountContext): number {
   return name === undefined ? 0 : context.countText(name) + TOOL_CHOICE_NAMED;
 }
 
-function countResponseFormat(body: Json, context: CountContext): number {
+function countResponseFormat(body: Json, context: CountContext, cache: CountCache): number {
   const format = body.response_format;
   if (!isObject(format) || format.type !== 'json_schema' || !isObject(format.json_schema)) return 0;
-  const { name, description, schema } = format.json_schema;
-  let tokens = RESPONSE_FORMAT_OVERHEAD + context.countText(str(name) ?? '');
-  if (typeof description === 'string') tokens += context.countText(description);
-  if (schema !== undefined) tokens += context.countText(JSON.stringify(schema, withoutTitles));
+  let tokens = cache.responseFormats.get(format);
+  if (tokens === undefined) {
+    const { name, description, schema } = format.json_schema;
+    tokens = RESPONSE_FORMAT_OVERHEAD + context.countText(str(name) ?? '');
+    if (typeof description === 'string') tokens += context.countText(description);
+    if (schema !== undefined) tokens += context.countText(JSON.stringify(schema, withoutTitles));
+    cache.responseFormats.set(format, tokens);
+  }
   return tokens;
 }
 
@@ -284,7 +290,7 @@ export function countBody(body: Body, context: CountContext, cache: CountCache):
   return {
     messages,
     tools: toolTokens,
-    responseFormat: countResponseFormat(json, context),
+    responseFormat: countResponseFormat(json, context, cache),
     images,
     upperBound,
     notCounted: notCounted ?? noneCounted,
