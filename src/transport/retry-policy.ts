@@ -4,10 +4,6 @@ import { APIConnectionError } from '../errors/connection-error.js';
 import { RedirectError } from '../errors/redirect-error.js';
 
 /**
- * Whether an error status is worth retrying. The server's `x-should-retry: true|false` decides when
- * present; otherwise 408 (request timeout), 409 (lock conflict), 429 (rate limit) and 5xx are.
- */
-/**
  * Whether a failed request may be sent again: decided here once, for the client's own retries and for
  * `fanOut()`'s. An API error by its status and the server's `x-should-retry` (a redirect never: see
  * RedirectError); a connection failure unless the client marked it final (`retryable: false`: a 2xx
@@ -22,6 +18,10 @@ export function isRetryableError(error: unknown): boolean {
   return error instanceof APIConnectionError && error.retryable;
 }
 
+/**
+ * Whether an error status is worth retrying. The server's `x-should-retry: true|false` decides when
+ * present; otherwise 408 (request timeout), 409 (lock conflict), 429 (rate limit) and 5xx are.
+ */
 export function isRetryableStatus(status: number, headers: Headers): boolean {
   const verdict = headers.get('x-should-retry');
   if (verdict === 'true') return true;
