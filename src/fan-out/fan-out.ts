@@ -254,14 +254,22 @@ class FanOutRun<TBuilder extends Sendable> {
     }
   }
 
-  /** Waits until a request of `tokens` fits the token budget (token pacing); its pacing ticket. */
+  /**
+   * Waits until a request of `tokens` fits the token budget (token pacing); its pacing ticket. Each
+   * request waits for its own window (a pause of the whole fan-out would hold back requests that fit
+   * an earlier one: measured slower), at most `maxRetryAfter`, as every wait of the fan-out.
+   */
   async #paced(tokens: number): Promise<number | undefined> {
     const pacer = this.#pacer as TokenPacer;
     for (;;) {
       const reserved = pacer.reserve(tokens, Date.now());
       if ('ticket' in reserved) return reserved.ticket;
       if (this.#options.signal?.aborted) return undefined;
-      await this.#sleep(reserved.wait);
+      const cap = this.#delays.maxRetryAfter;
+      await this.#sleep(Math.min(reserved.wait, cap));
+      // A budget that resets later than maxRetryAfter is not waited for: the request goes unpaced,
+      // and a 429 then has its own rules (as for the reset headers in #observe).
+      if (reserved.wait > cap) return undefined;
     }
   }
 
