@@ -50,10 +50,11 @@ export function estimateCost(
   request: Countable,
   options: EstimateCostOptions = {},
 ): CostEstimate | undefined {
-  const count = countTokens(request, options);
-  const price = priceOf(count.model);
-  if (price === undefined) return undefined;
   const body = bodyOf(request);
+  // The price first: a request whose model has none is not worth counting (a whole unpriced batch).
+  const price = priceOf(options.model ?? (typeof body.model === 'string' ? body.model : undefined));
+  if (price === undefined) return undefined;
+  const count = countTokens(request, options);
   const limit =
     typeof body.max_completion_tokens === 'number'
       ? body.max_completion_tokens
