@@ -1,6 +1,6 @@
 import { glob, isDynamicPattern } from 'tinyglobby';
 import * as v from 'valibot';
-import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { issueLine, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { modelRules } from '../models/model-rules.js';
 import { presetSchema } from '../schema/request-schema.js';
 import { ruleCheck } from '../schema/rule.js';
@@ -25,8 +25,7 @@ export async function checkCommand(patterns: readonly string[], output: CliOutpu
   for (const file of files) {
     try {
       const issues = fileIssues(await readJsonFile(file));
-      for (const issue of issues)
-        output.out(`${file}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
+      for (const issue of issues) output.out(`${file}: ${issueLine(issue, '')}`);
       if (issues.length > 0) code = Math.max(code, 1);
     } catch (error) {
       if (!(error instanceof BadInputError)) throw error;

@@ -1,5 +1,4 @@
-import { ValidationError } from '../errors/validation-error.js';
-import { toValidationError } from '../schema/to-validation-error.js';
+import { issueLine, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { BadInputError } from './bad-input-error.js';
 import { readJsonFile, requestFileBuilder } from './read-request-file.js';
 
@@ -19,7 +18,7 @@ export async function prepareRequest(file: string, vars: readonly string[]): Pro
   try {
     builder = requestFileBuilder(json).builder;
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, problems: lines(file, error) };
+    if (error instanceof ValidationError) return { ok: false, problems: lines(file, error.issues) };
     throw error;
   }
   const values = parseVars(vars);
@@ -40,7 +39,7 @@ export async function prepareRequest(file: string, vars: readonly string[]): Pro
     throw new BadInputError(`${file}: no value for ${names}: pass ${flags}`);
   }
   const result = builder.validate();
-  if (!result.success) return { ok: false, problems: lines(file, toValidationError(result.issues)) };
+  if (!result.success) return { ok: false, problems: lines(file, result.issues) };
   return { ok: true, builder };
 }
 
@@ -57,8 +56,6 @@ function parseVars(vars: readonly string[]): Record<string, string> {
   return values;
 }
 
-function lines(file: string, error: ValidationError): string[] {
-  return error.issues.map(
-    (issue) => `${file}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`,
-  );
+function lines(file: string, issues: readonly ValidationIssue[]): string[] {
+  return issues.map((issue) => `${file}: ${issueLine(issue, '')}`);
 }

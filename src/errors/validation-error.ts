@@ -39,12 +39,21 @@ export class ValidationError extends ChatwrightError {
   }
 }
 
+/**
+ * One issue as a line, `path: message`, each cut to a bounded length (a hostile input's key or value
+ * may be a megabyte long): for messages and for the lines the `chatwright` command prints. `root`
+ * names an issue of the whole input; `''` leaves it out.
+ */
+export function issueLine(issue: ValidationIssue, root = '(body)'): string {
+  const path = issue.path || root;
+  const message = cutText(issue.message, maxIssueChars);
+  return path === '' ? message : `${cutText(path, maxPathChars)}: ${message}`;
+}
+
 function describeIssues(issues: readonly ValidationIssue[], context: string): string {
   const lines = [`${context}:`];
   for (const issue of issues.slice(0, maxListedIssues)) {
-    lines.push(
-      `  - ${cutText(issue.path || '(body)', maxPathChars)}: ${cutText(issue.message, maxIssueChars)}`,
-    );
+    lines.push(`  - ${issueLine(issue)}`);
   }
   if (issues.length > maxListedIssues) {
     lines.push(`  ... and ${issues.length - maxListedIssues} more (see error.issues)`);
