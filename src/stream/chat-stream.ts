@@ -6,6 +6,7 @@ import { IncompleteStreamError } from '../errors/incomplete-stream-error.js';
 import { StreamParseError } from '../errors/stream-parse-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import { cutText } from '../internal/cut-text.js';
 import { IdleWatch } from '../transport/idle-watch.js';
 import { errorBodyLimit } from '../transport/read-error-body.js';
 import { chunkShapeProblem, invalidResponse } from '../transport/response-shape.js';
@@ -559,8 +560,7 @@ function notAStreamError(text: string, headers: Headers | undefined): APIError {
   if (typeof parsed === 'object' && parsed !== null && (parsed as { error?: unknown }).error != null) {
     return apiErrorFromStatus(undefined, parsed, headers, text);
   }
-  const excerpt = text.length > 200 ? `${text.slice(0, 200)}...` : text;
-  return invalidResponse(`the response is not an event stream: ${JSON.stringify(excerpt)}`, {
+  return invalidResponse(`the response is not an event stream: ${JSON.stringify(cutText(text, 200))}`, {
     status: undefined,
     headers,
   });
