@@ -214,11 +214,18 @@ export class ChatBuilderImpl {
     const filled = readVarValues(values, this.#templates);
     const templates = this.#templates?.fill(filled);
     if (templates === undefined || templates.slots.length === 0) return this;
-    if (templates.unfilled.size > 0) {
-      return this.#derive({ templates });
-    }
-    // Every variable filled: the messages are rendered into the body once, and the builder is a
-    // request like any other from here (validated, spliced and sent by the usual paths).
+    return this.withTemplates(templates);
+  }
+
+  /**
+   * This builder with `templates` for its messages' templates (not public: `ChatBuilder` does not
+   * show it; `vars()` and `chat.fromPreset()` use it). With a variable unfilled, the builder is a
+   * preset holding them; with every one filled, the messages are rendered into the body once, and the
+   * builder is a request like any other from here (validated, spliced and sent by the usual paths).
+   */
+  withTemplates(templates: TemplateSlots): ChatBuilderImpl {
+    if (templates.slots.length === 0) return this.#derive({ templates: undefined });
+    if (templates.unfilled.size > 0) return this.#derive({ templates });
     const messages = templates.render(this.#body.messages ?? []);
     return this.#derive({ node: this.#node.set('messages', messages), templates: undefined });
   }

@@ -118,12 +118,7 @@ function presetBuilder(dispatcher: () => Dispatcher, read: ReadPresetDocument): 
     })),
     false,
   );
-  const extra = freeze(read.extra, true);
-  if (slots.slots.length === 0) return new ChatBuilderImpl(dispatcher, BodyNode.of(body), extra);
-  if (slots.unfilled.size > 0)
-    return new ChatBuilderImpl(dispatcher, BodyNode.of(body), extra, undefined, slots);
-  const rendered = Object.freeze({ ...body, messages: slots.render(messages) as ChatMessage[] });
-  return new ChatBuilderImpl(dispatcher, BodyNode.of(rendered), extra);
+  return new ChatBuilderImpl(dispatcher, BodyNode.of(body), freeze(read.extra, true)).withTemplates(slots);
 }
 
 /**
