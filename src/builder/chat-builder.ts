@@ -14,6 +14,7 @@ import type {
   WithTemplate,
   WithTool,
 } from '../state/builder-state.js';
+import type { CallArg, CallMethod, InGenericPreset, ModelFits, SampledAt } from '../state/call-rules.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { UnknownVars, VarValues } from '../state/template-rules.js';
@@ -255,11 +256,12 @@ export interface ChatBuilder<TState extends BuilderState> {
 
   /**
    * The model id (`model`), such as `gpt-4o` or `o3`: editors suggest the catalog's ids, and any
-   * string works for fine-tunes and other providers. A catalog model's own rules apply at `send()`.
+   * string works for fine-tunes and other providers. A catalog model's rules apply from here on: a
+   * call it refuses does not compile, and neither does this one when an earlier call breaks them.
    * @example chat().model('gpt-4o')
    */
   model<const $Model extends KnownModelId | (string & {})>(
-    id: $Model,
+    id: ModelFits<TState, $Model> | ($Model & InGenericPreset<TState>),
   ): ChatBuilder<With<TState, 'model', NoInfer<$Model>>>;
 
   /**
@@ -353,24 +355,39 @@ export interface ChatBuilder<TState extends BuilderState> {
 
   /**
    * Sampling temperature (`temperature`), 0 to 2: lower is more focused, higher more varied.
+   * Reasoning models take only the default, 1 (any other value does not compile once the model is set).
    * @example chat().temperature(0.2)
    */
-  temperature(value: number): ChatBuilder<WithParam<TState, 'temperature'>>;
+  temperature<const $Value extends number>(
+    value: CallArg<TState, 'temperature', $Value, Extract<$Value, 1>>,
+  ): ChatBuilder<SampledAt<TState, 'temperature', $Value>>;
 
-  /** Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. @example chat().topP(0.9) */
-  topP(value: number): ChatBuilder<WithParam<TState, 'top_p'>>;
+  /**
+   * Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. Reasoning models take
+   * only the default, 1.
+   * @example chat().topP(0.9)
+   */
+  topP<const $Value extends number>(
+    value: CallArg<TState, 'topP', $Value, Extract<$Value, 1>>,
+  ): ChatBuilder<SampledAt<TState, 'top_p', $Value>>;
 
   /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
-  frequencyPenalty(value: number): ChatBuilder<WithParam<TState, 'frequency_penalty'>>;
+  frequencyPenalty(
+    value: CallArg<TState, 'frequencyPenalty', number>,
+  ): ChatBuilder<WithParam<TState, 'frequency_penalty'>>;
 
   /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
-  presencePenalty(value: number): ChatBuilder<WithParam<TState, 'presence_penalty'>>;
+  presencePenalty(
+    value: CallArg<TState, 'presencePenalty', number>,
+  ): ChatBuilder<WithParam<TState, 'presence_penalty'>>;
 
   /**
    * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
    * @example chat().logitBias({ '50256': -100 })
    */
-  logitBias(bias: Readonly<Record<string, number>>): ChatBuilder<WithParam<TState, 'logit_bias'>>;
+  logitBias(
+    bias: CallArg<TState, 'logitBias', Readonly<Record<string, number>>>,
+  ): ChatBuilder<WithParam<TState, 'logit_bias'>>;
 
   /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
   seed(value: number): ChatBuilder<TState>;
@@ -382,13 +399,19 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Up to 4 sequences where generation stops (`stop`).
    * @example chat().stop(['\n\n', 'END'])
    */
-  stop(sequences: string | readonly string[]): ChatBuilder<WithParam<TState, 'stop'>>;
+  stop(
+    sequences: CallArg<TState, 'stop', string | readonly string[]>,
+  ): ChatBuilder<WithParam<TState, 'stop'>>;
 
   /**
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
    * @example chat().logprobs().topLogprobs(5)
    */
-  logprobs<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'logprobs', NoInfer<$On>>>;
+  readonly logprobs: CallMethod<
+    TState,
+    'logprobs',
+    <const $On extends boolean = true>(on?: $On) => ChatBuilder<With<TState, 'logprobs', NoInfer<$On>>>
+  >;
 
   /**
    * How many most likely tokens to return at each position (`top_logprobs`), 0 to 20.
@@ -412,21 +435,21 @@ export interface ChatBuilder<TState extends BuilderState> {
    * never together with `maxCompletionTokens()` (a compile error at `send()`).
    * @deprecated Use `maxCompletionTokens()`.
    */
-  maxTokens(count: number): ChatBuilder<With<TState, 'maxTokens', true>>;
+  maxTokens(count: CallArg<TState, 'maxTokens', number>): ChatBuilder<With<TState, 'maxTokens', true>>;
 
   /**
    * Output types to generate (`modalities`): `['text']`, or `['text', 'audio']` together with `audio()`.
    * @example chat().model('gpt-4o-audio-preview').modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' })
    */
   modalities<const $Modalities extends readonly Modality[]>(
-    modalities: $Modalities,
+    modalities: $Modalities & CallArg<TState, 'modalities', unknown, readonly 'text'[]>,
   ): ChatBuilder<With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>>;
 
   /**
    * Audio output parameters (`audio`): voice and format. Needs `'audio'` in `modalities()`.
    * @example chat().modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'mp3' })
    */
-  audio(audio: AudioOutput): ChatBuilder<With<TState, 'audio', true>>;
+  audio(audio: CallArg<TState, 'audio', AudioOutput>): ChatBuilder<With<TState, 'audio', true>>;
 
   /** Verbosity of the answer (`verbosity`). @example chat().model('gpt-5').verbosity('low') */
   verbosity(value: Verbosity): ChatBuilder<TState>;
@@ -446,7 +469,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().model('gpt-4o').prediction(originalCode)
    */
   prediction(
-    content: string | readonly TextContentPart[] | Prediction,
+    content: CallArg<TState, 'prediction', string | readonly TextContentPart[] | Prediction>,
   ): ChatBuilder<WithParam<TState, 'prediction'>>;
 
   // ---- response formats ---------------------------------------------------------------------------
@@ -537,7 +560,11 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   readonly parallelToolCalls: RequireFlag<
     TState['hasTools'],
-    (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>,
+    CallMethod<
+      TState,
+      'parallelToolCalls',
+      (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>
+    >,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;
 
@@ -565,7 +592,11 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Lets search models search the web (`web_search_options`).
    * @example chat().model('gpt-4o-search-preview').webSearch({ search_context_size: 'low' })
    */
-  webSearch(options?: WebSearchOptions): ChatBuilder<WithParam<TState, 'web_search_options'>>;
+  readonly webSearch: CallMethod<
+    TState,
+    'webSearch',
+    (options?: WebSearchOptions) => ChatBuilder<WithParam<TState, 'web_search_options'>>
+  >;
 
   // ---- streaming --------------------------------------------------------------------------------
 
@@ -595,7 +626,9 @@ export interface ChatBuilder<TState extends BuilderState> {
   metadata(metadata: Readonly<Record<string, string>>): ChatBuilder<TState>;
 
   /** Processing tier (`service_tier`). @example chat().serviceTier('flex') */
-  serviceTier(tier: ServiceTier): ChatBuilder<TState>;
+  serviceTier(
+    tier: CallArg<TState, 'serviceTier', ServiceTier, Exclude<ServiceTier, 'flex'>>,
+  ): ChatBuilder<TState>;
 
   /** Bucketing key for prompt caching (`prompt_cache_key`). @example chat().promptCacheKey('support-v2') */
   promptCacheKey(key: string): ChatBuilder<TState>;
@@ -605,7 +638,9 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @deprecated The official schema deprecates it for `promptCacheOptions({ ttl })`.
    * @example chat().promptCacheRetention('24h')
    */
-  promptCacheRetention(retention: 'in_memory' | '24h'): ChatBuilder<TState>;
+  promptCacheRetention(
+    retention: CallArg<TState, 'promptCacheRetention', 'in_memory' | '24h', 'in_memory'>,
+  ): ChatBuilder<TState>;
 
   /** Prompt-cache options of the newer API (`prompt_cache_options`). @example chat().promptCacheOptions({ mode: 'explicit' }) */
   promptCacheOptions(options: PromptCacheOptions): ChatBuilder<TState>;

@@ -39,9 +39,9 @@ export interface BuilderState {
   /** `max_completion_tokens` was set. */
   readonly maxCompletionTokens: boolean;
   /**
-   * The wire parameters set so far that a rule at `send()` reads: the model-restricted ones
-   * (`temperature`, `top_p`, the penalties, `logit_bias`, `stop`, `parallel_tool_calls`,
-   * `web_search_options`, `prediction`) and the prerequisites' dependents (`top_logprobs`, `stream_options`).
+   * The wire parameters set so far that a rule at `send()` reads ({@link RecordedParam}), and `''`:
+   * never empty, so that `.model()` can tell a known builder from a generic preset's (see
+   * src/state/call-rules.ts); `string` for an imported preset.
    */
   readonly params: string;
   /** The `reasoning_effort` literal, `null` before `.reasoningEffort()`. */
@@ -112,7 +112,7 @@ export type InitialState = State<
   false,
   false,
   false,
-  never,
+  '',
   null,
   NoToolInputs,
   null,
@@ -310,8 +310,25 @@ export type WithMessage<TState extends BuilderState> = State<
   TState['vars']
 >;
 
+/**
+ * The wire parameters a state records in `params`: the model-restricted ones and the prerequisites'
+ * dependents. One list, so that a check over every recorded name (`OnlyInGenericPreset`) misses none.
+ */
+export type RecordedParam =
+  | 'temperature'
+  | 'top_p'
+  | 'frequency_penalty'
+  | 'presence_penalty'
+  | 'logit_bias'
+  | 'stop'
+  | 'parallel_tool_calls'
+  | 'web_search_options'
+  | 'prediction'
+  | 'top_logprobs'
+  | 'stream_options';
+
 /** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
-export type WithParam<TState extends BuilderState, TParam extends string> = State<
+export type WithParam<TState extends BuilderState, TParam extends RecordedParam> = State<
   TState['model'],
   TState['hasMessages'],
   TState['logprobs'],

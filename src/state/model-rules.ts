@@ -91,7 +91,8 @@ type PredictionProblem<
             : never)
   : never;
 
-type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState extends BuilderState> =
+/** What `TState`'s calls break on the catalog model `TModel` with capabilities `TCaps`, as sentences. */
+export type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState extends BuilderState> =
   | SamplingProblem<
       TModel,
       TCaps['sampling'],

@@ -88,7 +88,7 @@ test('objects callers pass in are copied, never frozen or changed', () => {
 
 test('undefined members of caller objects are dropped, never sent', () => {
   const json = chat()
-    .model('gpt-4o')
+    .model('gpt-4o-search-preview')
     .user('Hi')
     .webSearch({ search_context_size: undefined as unknown as 'low' })
     .toJSON();

@@ -1,7 +1,13 @@
 // Batch lines and fan-outs are requests sent later: a builder that send() refuses does not compile there.
 import { expectTypeOf } from 'expect-type';
 import { writeBatchFiles } from '../../src/batch/index.js';
-import { type ChatwrightTypeError, chat, fanOut } from '../../src/index.js';
+import {
+  type BuilderState,
+  type ChatBuilder,
+  type ChatwrightTypeError,
+  chat,
+  fanOut,
+} from '../../src/index.js';
 
 const ready = chat().model('gpt-4o-mini').user('Hi');
 expectTypeOf(ready.toBatchLine).toEqualTypeOf<(customId: string) => string>();
@@ -20,7 +26,9 @@ void writeBatchFiles([{ customId: 'a', builder: noModel }], { directory: 'batche
 // @ts-expect-error send() needs a model: the builder is not Sendable
 void fanOut([noModel]);
 
-const o3 = chat().model('o3').user('Hi').temperature(0.5);
+// A preset applied after the model: caught by the send() rules, which batch lines share.
+const cold = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0.5);
+const o3 = chat().model('o3').user('Hi').use(cold);
 // @ts-expect-error o3 does not accept temperature: remove .temperature()
 o3.toBatchLine('a');
 const items = [{ customId: 'a', builder: o3 }];

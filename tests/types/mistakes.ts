@@ -59,14 +59,34 @@ export const mistakes: readonly Mistake[] = [
     fix: 'gpt-4o is not a reasoning model: remove .reasoningEffort()',
   },
   {
-    mistake: '`temperature()` on a reasoning model (checked at `send()`)',
-    code: `chat().model('o3').user('Hi').temperature(0.5)./*here*/send();`,
-    fix: 'o3 does not accept temperature: remove .temperature()',
+    mistake: '`temperature()` on a reasoning model',
+    code: `chat().model('o3').user('Hi').temperature(/*here*/0.5);`,
+    fix: 'o3 does not accept temperature (only its default 1): remove .temperature()',
   },
   {
-    mistake: '`maxTokens()` on a reasoning model (checked at `send()`)',
-    code: `chat().model('o3').user('Hi').maxTokens(500)./*here*/send();`,
+    mistake: '`maxTokens()` on a reasoning model',
+    code: `chat().model('o3').user('Hi').maxTokens(/*here*/500);`,
     fix: 'o3 does not accept max_tokens: use .maxCompletionTokens() instead',
+  },
+  {
+    mistake: '`logprobs()` on a model that returns none',
+    code: `chat().model('o3').user('Hi')./*here*/logprobs();`,
+    fix: 'o3 does not return logprobs: remove .logprobs()',
+  },
+  {
+    mistake: '`webSearch()` on a model that does not search',
+    code: `chat().model('gpt-4o').user('Hi')./*here*/webSearch();`,
+    fix: 'use a search model such as gpt-4o-search-preview',
+  },
+  {
+    mistake: 'a model that refuses an earlier call',
+    code: `chat().temperature(0.2).stop('END').model(/*here*/'o3');`,
+    fix: 'o3 does not accept stop: remove .stop()',
+  },
+  {
+    mistake: "`serviceTier('flex')` on a model without flex processing",
+    code: `chat().model('gpt-4o').user('Hi').serviceTier(/*here*/'flex');`,
+    fix: 'use another tier, or a model with flex processing',
   },
   {
     mistake: '`maxTokens()` and `maxCompletionTokens()` together',

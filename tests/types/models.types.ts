@@ -1,5 +1,6 @@
-// Model-aware types: with a model from the catalog, what the model rejects does not compile, at send(),
-// whatever order the calls (or presets) came in; unknown models keep every method.
+// Model-aware types: with a model from the catalog, what the model rejects does not compile, at the
+// call once the model is known, at .model() for the calls before it, and at send() for what a preset
+// applied after the model added; unknown models keep every method.
 import { expectTypeOf } from 'expect-type';
 import {
   type BuilderState,
@@ -12,45 +13,64 @@ import {
 
 const o3 = chat().model('o3').user('Hi');
 
-// ---- reasoning models (o-series): sampling, penalties, logprobs, logit bias, max_tokens, stop ------
-// @ts-expect-error o3 does not accept temperature
-o3.temperature(0).send();
-expectTypeOf(o3.temperature(0).send).toEqualTypeOf<
-  ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()'>
->();
-// @ts-expect-error o3 does not accept top_p
-o3.topP(0.5).send();
-// @ts-expect-error o3 does not accept presence_penalty
-o3.presencePenalty(1).send();
-// @ts-expect-error o3 does not accept frequency_penalty
-o3.frequencyPenalty(1).send();
-// @ts-expect-error o3 does not accept logprobs
-o3.logprobs().send();
-// @ts-expect-error o3 does not accept logit_bias
-o3.logitBias({ '1': 1 }).send();
+// ---- reasoning models (o-series): what the model refuses fails at the call, naming the fix ---------
+// @ts-expect-error o3 does not accept temperature (only its default 1): remove .temperature()
+o3.temperature(0);
+// The default, 1, is what every model takes (the runtime accepts it too): not recorded, so it sends.
+expectTypeOf(o3.temperature(1).topP(1).send).toBeFunction();
+// @ts-expect-error o3 does not accept top_p (only its default 1): remove .topP()
+o3.topP(0.5);
+// @ts-expect-error o3 does not accept presence_penalty: remove .presencePenalty()
+o3.presencePenalty(1);
+// @ts-expect-error o3 does not accept frequency_penalty: remove .frequencyPenalty()
+o3.frequencyPenalty(0);
+// @ts-expect-error o3 does not return logprobs: remove .logprobs() (not callable)
+o3.logprobs();
+// @ts-expect-error o3 does not accept logit_bias: remove .logitBias()
+o3.logitBias({ '1': 1 });
 // @ts-expect-error o3 does not accept max_tokens: use .maxCompletionTokens() instead
-o3.maxTokens(100).send();
-expectTypeOf(o3.maxTokens(100).send).toEqualTypeOf<
-  ChatwrightTypeError<'o3 does not accept max_tokens: use .maxCompletionTokens() instead'>
->();
-// @ts-expect-error o3 does not accept stop
-o3.stop('END').send();
-// @ts-expect-error o3 does not accept parallel_tool_calls
-o3.tool({ name: 'f' }).parallelToolCalls(false).send();
-o3.maxCompletionTokens(100).reasoningEffort('high').tool({ name: 'f' }).send;
+o3.maxTokens(100);
+// @ts-expect-error o3 does not accept stop: remove .stop()
+o3.stop('END');
+// @ts-expect-error o3 does not accept parallel_tool_calls: remove .parallelToolCalls()
+o3.tool({ name: 'f' }).parallelToolCalls(false);
+expectTypeOf(o3.maxCompletionTokens(100).reasoningEffort('high').tool({ name: 'f' }).send).toBeFunction();
+// The table row is the model's: an unknown model, no model yet, or a union of models take every value.
+chat().model('my-fine-tune').temperature(0).stop('x').logprobs().maxTokens(5);
+chat().temperature(0).stop('x').logprobs().maxTokens(5);
+chat()
+  .when(true as boolean, (b) => b.model('o3'))
+  .temperature(0);
 
-// Every problem at once.
-expectTypeOf(o3.temperature(0).stop('x').send).toEqualTypeOf<
+// ---- the other order: a call before the model makes .model() fail, naming the call -----------------
+// @ts-expect-error o3 does not accept temperature: remove .temperature()
+chat().temperature(0).model('o3');
+// @ts-expect-error o3 does not accept max_tokens: use .maxCompletionTokens() instead
+chat().maxTokens(5).model('o3');
+// @ts-expect-error every problem at once: o3 does not accept stop, nor temperature
+chat().temperature(0).stop('x').model('o3');
+// A generic preset compiles whatever the model will be; `.model()` checks its calls where it is used.
+const cold = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0);
+const stopAtEnd = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.stop('END');
+expectTypeOf(chat().use(cold).model('gpt-4o').user('Hi').send).toBeFunction();
+// @ts-expect-error o3 does not accept temperature (set by a preset before the model)
+chat().use(cold).model('o3');
+// A preset applied after the model is checked at send(), with every problem at once.
+expectTypeOf(chat().model('o3').use(cold).use(stopAtEnd).user('Hi').send).toEqualTypeOf<
   ChatwrightTypeError<
     'o3 does not accept temperature: remove .temperature()' | 'o3 does not accept stop: remove .stop()'
   >
 >();
-
-// ---- order does not matter: a preset set temperature before the model --------------------------------
-const cold = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0);
-chat().use(cold).model('gpt-4o').user('Hi').send;
-// @ts-expect-error o3 does not accept temperature (set by a preset before the model)
-chat().use(cold).model('o3').user('Hi').send();
+// A generic preset may choose the model itself: its earlier calls are unknown there, checked at send().
+const onO3 = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.model('o3').maxCompletionTokens(500);
+expectTypeOf(chat().use(onO3).user('Hi').send).toBeFunction();
+// @ts-expect-error o3 does not accept temperature (the preset's model meets the caller's call at send())
+chat().temperature(0.5).use(onO3).user('Hi').send();
+// A generic preset whose own calls break its own model fails there.
+export const brokenPreset = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  // @ts-expect-error o3 does not accept temperature: remove .temperature()
+  builder.temperature(0.5).model('o3');
 
 // ---- reasoningEffort() takes exactly the model's efforts ---------------------------------------------
 o3.reasoningEffort('low');
@@ -64,9 +84,9 @@ chat().model('gpt-5').reasoningEffort('none');
 chat().model('gpt-5.1').reasoningEffort('none');
 // @ts-expect-error gpt-4o is not a reasoning model: remove .reasoningEffort()
 chat().model('gpt-4o').reasoningEffort('low');
-// An effort set before the model is checked at send().
+// An effort set before the model is checked by .model().
 // @ts-expect-error o3 accepts reasoningEffort 'low', 'medium', 'high', not 'minimal'
-chat().reasoningEffort('minimal').model('o3').user('Hi').send();
+chat().reasoningEffort('minimal').model('o3');
 
 // ---- gpt-5.1: sampling only with reasoning effort 'none' (its default) -------------------------------
 chat().model('gpt-5.1').user('Hi').temperature(0.2).send;

@@ -15,7 +15,7 @@ expectTypeOf(composed).toEqualTypeOf<
     With<
       With<With<import('../../src/index.js').InitialState, 'model', 'o3'>, 'logprobs', true>,
       'params',
-      'top_logprobs'
+      '' | 'top_logprobs'
     >
   >
 >();
@@ -68,13 +68,19 @@ const maybeLogprobs = chat()
   .user('Hi')
   .when(creative, (b) => b.logprobs());
 maybeLogprobs.topLogprobs(2);
-// A model rule broken in the branch is still a compile error at send().
-const o3Tuned = chat()
+// A model rule broken in the branch is a compile error in the branch, at the call.
+chat()
   .model('o3')
   .user('Hi')
-  .when(creative, (b) => b.temperature(1));
-// @ts-expect-error o3 does not accept temperature
-o3Tuned.send();
+  // @ts-expect-error o3 does not accept temperature (only its default 1)
+  .when(creative, (b) => b.temperature(1.2));
+// The default, 1, is accepted there as everywhere.
+expectTypeOf(
+  chat()
+    .model('o3')
+    .user('Hi')
+    .when(creative, (b) => b.temperature(1)).send,
+).toBeFunction();
 
 // Builders that made the same calls have the same type, so a conversation can grow in one variable.
 let convo = chat().model('gpt-4o').system('Be brief.').user('Hi');

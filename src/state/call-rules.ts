@@ -1,0 +1,190 @@
+import type { ModelCapabilities } from '../models/model-capabilities.js';
+import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
+import type { BuilderState, RecordedParam, WithParam } from './builder-state.js';
+import type { ProblemsFor } from './model-rules.js';
+import type { ChatwrightTypeError } from './type-error.js';
+
+/*
+ * The model rules at the call: once the model is known, a call its catalog entry refuses does not
+ * compile, there and with the fix. The same rules stay at send() (src/state/model-rules.ts) for what
+ * a call cannot see: a generic preset applied after the model, an imported preset, a union of models.
+ *
+ * Each restricted call's argument is looked up in a table indexed by the model id (`RowOf`): with a
+ * catalog model, the model's row; with an unknown model, `string` or no model yet, the index
+ * signature, which takes any value. In a generic preset (`<S extends BuilderState>`) the compiler cannot
+ * resolve the row and checks the argument against what the table accepts for every id, since
+ * TypeScript relates a value to `T[K]` through K's constraint, `string`: the index signature again.
+ * So a preset that sets `temperature` before any model still compiles. Two things are avoided on
+ * purpose: a conditional type on the model, which the compiler would leave unresolved in a generic
+ * preset and refuse, and a template-literal index (`${model}`), which made the compiler give up
+ * measuring how builders vary with their state and compare them member by member (measured: a builder
+ * then took any other reasoning effort).
+ */
+
+/** The restricted calls, by builder method. */
+export interface CallRefusals<TModel extends string, TCaps extends ModelCapabilities> {
+  temperature: Sampling<TModel, TCaps['sampling'], 'temperature', '.temperature()'>;
+  topP: Sampling<TModel, TCaps['sampling'], 'top_p', '.topP()'>;
+  logprobs: [TCaps['logprobs']] extends ['no']
+    ? `${TModel} does not return logprobs: remove .logprobs()`
+    : never;
+  frequencyPenalty: Refused<TModel, TCaps['penalties'], 'frequency_penalty', '.frequencyPenalty()'>;
+  presencePenalty: Refused<TModel, TCaps['penalties'], 'presence_penalty', '.presencePenalty()'>;
+  logitBias: Refused<TModel, TCaps['logitBias'], 'logit_bias', '.logitBias()'>;
+  stop: Refused<TModel, TCaps['stop'], 'stop', '.stop()'>;
+  parallelToolCalls: Refused<
+    TModel,
+    TCaps['parallelToolCalls'],
+    'parallel_tool_calls',
+    '.parallelToolCalls()'
+  >;
+  maxTokens: [TCaps['maxTokens']] extends [false]
+    ? `${TModel} does not accept max_tokens: use .maxCompletionTokens() instead`
+    : never;
+  webSearch: [TCaps['webSearch']] extends [false]
+    ? `${TModel} does not search the web: remove .webSearch(), or use a search model such as gpt-4o-search-preview`
+    : never;
+  audio: [TCaps['audioOutput']] extends [false]
+    ? `${TModel} cannot output audio: remove .audio(), or use an audio model such as gpt-4o-audio-preview`
+    : never;
+  modalities: [TCaps['audioOutput']] extends [false]
+    ? `${TModel} cannot output audio: use .modalities(['text']), or an audio model such as gpt-4o-audio-preview`
+    : never;
+  prediction: [TCaps['prediction']] extends [false]
+    ? `${TModel} does not support predicted outputs: remove .prediction(), or use gpt-4o, gpt-4o-mini or gpt-4.1`
+    : never;
+  serviceTier: [TCaps['flexTier']] extends [false]
+    ? `${TModel} does not offer service_tier 'flex': use another tier, or a model with flex processing such as o3 or gpt-5`
+    : never;
+  promptCacheRetention: [TCaps['promptCache24h']] extends [false]
+    ? `${TModel} does not offer prompt_cache_retention '24h': leave it out, or use a newer gpt-5.x model`
+    : never;
+}
+
+type Sampling<TModel extends string, TSupport, TField extends string, TMethod extends string> = [
+  TSupport,
+] extends ['no']
+  ? `${TModel} does not accept ${TField} (only its default 1): remove ${TMethod}`
+  : never;
+
+type Refused<TModel extends string, TOn, TField extends string, TMethod extends string> = [TOn] extends [
+  false,
+]
+  ? `${TModel} does not accept ${TField}: remove ${TMethod}`
+  : never;
+
+/** A restricted builder method. */
+export type RestrictedCall = keyof CallRefusals<string, ModelCapabilities>;
+
+/**
+ * Each catalog model's refusals. A mapped type without a key filter, so that the compiler works out a
+ * model's row only when a builder names that model (measured: filtering the keys by the refusals made
+ * every program pay for the whole catalog, about 75,000 instantiations, declarations alone).
+ */
+type RefusalsByModel = { readonly [M in keyof ModelCatalog]: CallRefusals<M & string, CapabilitiesOf<M>> };
+
+type CapabilitiesOf<TModel extends keyof ModelCatalog> =
+  ModelEntry<TModel> extends infer TCaps extends ModelCapabilities ? TCaps : ModelCapabilities;
+
+/** A model's row for one call: `TOpen` when it does not refuse the call, else `TRefused` and the sentence. */
+type Row<TSentence, TOpen, TRefused> = [TSentence] extends [never]
+  ? TOpen
+  : TRefused | ChatwrightTypeError<TSentence & string>;
+
+/**
+ * What `TCall` takes, by model id: `TArg` on any model, and on a model that refuses it, only `TStill`
+ * (the value the API still accepts there, such as temperature's default 1) or the sentence.
+ */
+type ArgTable<TCall extends RestrictedCall, TArg, TStill> = { readonly [model: string]: TArg } & {
+  readonly [M in keyof ModelCatalog]: Row<RefusalsByModel[M][TCall], TArg, TStill>;
+};
+
+/**
+ * The argument type of a restricted call in a builder state: `TArg`, or with a catalog model that
+ * refuses the call, `TStill` or the sentence that names the fix.
+ */
+export type CallArg<
+  TState extends BuilderState,
+  TCall extends RestrictedCall,
+  TArg,
+  TStill = never,
+> = ArgTable<TCall, TArg, TStill>[RowOf<TState>];
+
+/** As {@link CallArg}, for a call without a required argument: the method itself, or the sentence (not callable). */
+export type CallMethod<TState extends BuilderState, TCall extends RestrictedCall, TMethod> = ArgTable<
+  TCall,
+  TMethod,
+  never
+>[RowOf<TState>];
+
+/**
+ * The table row of a state: its model id, and `''` (no catalog id, so the index signature) while the
+ * model may be unset. One index, not a union of lookups, so that the compiler prints the row itself
+ * (`1 | ChatwrightTypeError<...>`) rather than the alias.
+ */
+type RowOf<TState extends BuilderState> =
+  | Extract<TState['model'], string>
+  | (null extends TState['model'] ? '' : never);
+
+/**
+ * What the earlier calls of a builder break on model `TModel`, as sentences; `never` when they fit it
+ * (and for a model outside the catalog, and an imported preset, whose calls only runtime validation sees).
+ */
+type ModelConflicts<TState extends BuilderState, TModel extends string> = string extends TState['params']
+  ? never
+  : // Nothing a model could refuse was set yet (the model usually comes first): one comparison, not the rules.
+    [
+        TState['params'],
+        TState['logprobs'],
+        TState['maxTokens'],
+        TState['hasTools'],
+        TState['audio'],
+        TState['audioModality'],
+        TState['effort'],
+      ] extends ['', false, false, false, false, false, null]
+    ? never
+    : // Through `infer`, as ModelProblem does: a plain `TModel extends keyof ModelCatalog` made the
+      // compiler check the branch for every catalog id (measured: about 76,000 instantiations).
+      TModel extends infer TId extends string & keyof ModelCatalog
+      ? ProblemsFor<TId, CapabilitiesOf<TId>, TState>
+      : never;
+
+/**
+ * `.model(id)`'s argument: the id when the earlier calls fit the model, else the sentences. (The
+ * compiler infers the id from either branch.)
+ */
+export type ModelFits<TState extends BuilderState, TModel extends string> = [
+  ModelConflicts<TState, TModel>,
+] extends [never]
+  ? TModel
+  : // Spelled out as a new union (a lookup over the sentences), which the compiler prints as they
+    // are, rather than by the alias that made them.
+    ChatwrightTypeError<
+      { readonly [S in ModelConflicts<TState, TModel>]: S }[ModelConflicts<TState, TModel>]
+    >;
+
+/**
+ * `unknown` in a generic preset (`<S extends BuilderState>`), whose recorded parameters are a type
+ * parameter, and `never` for every builder whose parameters are known (they always hold `''`): a
+ * union member that lets `.model()` through where its check (`ModelFits`) cannot be resolved, and
+ * vanishes where it can. Looked up as the call tables are (see above): in a generic preset the index's
+ * constraint, `string`, falls on the index signature. Imported presets (`string`) get `unknown` too.
+ */
+export type InGenericPreset<TState extends BuilderState> = GenericPresetProbe[Extract<
+  TState['params'],
+  string
+>];
+
+type GenericPresetProbe = { readonly [params: string]: unknown } & {
+  readonly [P in RecordedParam | '']: never;
+};
+
+/**
+ * `TState` after `temperature()` or `topP()` set `TValue`: the default 1 is not recorded, since every
+ * model accepts it (reasoning models refuse any other value).
+ */
+export type SampledAt<
+  TState extends BuilderState,
+  TParam extends 'temperature' | 'top_p',
+  TValue extends number,
+> = [TValue] extends [1] ? TState : WithParam<TState, TParam>;
