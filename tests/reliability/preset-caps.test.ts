@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { maxListedIssues } from '../../src/errors/validation-error.js';
 import { chat, ValidationError } from '../../src/index.js';
-import { presetLimits } from '../../src/schema/parse-preset.js';
+import { presetLimits } from '../../src/schema/preset-limits.js';
 
 /** The ValidationError `chat.fromJSON()` throws for `json`. */
 function refusal(json: unknown): ValidationError {
