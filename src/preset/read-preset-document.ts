@@ -7,6 +7,7 @@ import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { checkPresetBody, type FreshlyParsed } from '../schema/parse-preset.js';
 import { presetLimits } from '../schema/preset-limits.js';
+import { textLimitIssues } from '../schema/preset-text-limits.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { type Template, template } from '../template/template.js';
 import { WHOLE_CONTENT } from '../template/template-slots.js';
@@ -50,6 +51,11 @@ export interface ReadPresetDocument {
 export function readPresetDocument(input: unknown): ReadPresetDocument {
   let value = input;
   if (typeof input === 'string') {
+    const isKnown = (key: string) => DOCUMENT_FIELDS.includes(key);
+    const tooLarge = textLimitIssues(input, isKnown, (key, found) =>
+      unknownKey(key, '', DOCUMENT_FIELDS, found),
+    );
+    if (tooLarge !== undefined) fail(tooLarge);
     const parsed = parseJsonText(input);
     if (!parsed.ok)
       fail([{ path: '', message: `the document is not valid JSON: ${parsed.problem.message}` }]);

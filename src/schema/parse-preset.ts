@@ -6,6 +6,7 @@ import { checkParsedJson } from './check-parsed-json.js';
 import { type CopyContext, copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
 import { presetLimits, unlistedFieldsIssue } from './preset-limits.js';
+import { textLimitIssues } from './preset-text-limits.js';
 import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 import { validatePreset } from './validate-preset.js';
 
@@ -105,7 +106,9 @@ export function checkPresetBody(
  * Reads a shared preset (a request body, complete or not) from JSON text or an already parsed value.
  * Refuses anything that is not a JSON object, unknown top-level fields (unless listed in
  * `options.extra`), `__proto__` keys at any depth, and malformed values;
- * the preset rules must hold. Returns fresh plain objects: the input is never kept or frozen.
+ * the preset rules must hold. Returns fresh plain objects: the input is never kept or frozen. A JSON
+ * text holding more keys, objects or values than a preset may (`presetLimits`) is refused before it
+ * is parsed.
  *
  * @throws {ValidationError} listing every problem with its path.
  * @example
@@ -138,6 +141,10 @@ function readPreset(json: unknown, options: ParsePresetOptions | undefined, free
 
   let value = json;
   if (typeof json === 'string') {
+    const isKnown = (field: string) =>
+      knownRequestFields.has(field) || extraNames.has(field) || PROTOTYPE_KEYS.has(field);
+    const tooLarge = textLimitIssues(json, isKnown, unknownField);
+    if (tooLarge !== undefined) throw new ValidationError([...tooLarge, ...issues], CONTEXT);
     try {
       value = JSON.parse(json);
     } catch (error) {

@@ -6,12 +6,20 @@ import type { ValidationIssue } from '../errors/validation-error.js';
  *   mean"; the rest are counted in one more issue;
  * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
  * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
- *   fails validation reports its first problem only: collecting a million issues takes seconds.
+ *   fails validation reports its first problem only: collecting a million issues takes seconds;
+ * - `maxTextKeys`, `maxTextContainers`, `maxTextValues`: the most different object keys (at any
+ *   depth), objects and arrays, and JSON values a preset's JSON text may hold. A text with more is
+ *   refused before it is parsed: `JSON.parse` alone takes seconds on millions of different keys or
+ *   of tiny objects (measured in docs/benchmarks.md), whatever is done with the result. Real presets
+ *   are far below (the API itself takes at most 5,000 properties in a structured-output schema).
  */
 export const presetLimits = /* @__PURE__ */ Object.freeze({
   maxUnknownFieldIssues: 20,
   maxQuotedNameLength: 60,
   fullReportValues: 100_000,
+  maxTextKeys: 50_000,
+  maxTextContainers: 1_500_000,
+  maxTextValues: 4_000_000,
 });
 
 /** The issue counting the unknown fields past `maxUnknownFieldIssues`, when there are any. */
