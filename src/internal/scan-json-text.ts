@@ -27,10 +27,6 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
 /**
  * Counts what a JSON text holds, without parsing it, and stops as soon as a count passes its limit.
  * `JSON.parse` of a text with millions of different keys or of tiny objects takes seconds (every new
@@ -60,10 +56,14 @@ export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan
   while (i < length) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
-      const end = closingQuote(text, i);
+      // The closing quote: the next one, unless a backslash comes before it (then closingQuote decides).
+      let end = text.indexOf('"', i + 1);
+      if (end > 0 && text.charCodeAt(end - 1) === BACKSLASH) end = closingQuote(text, i);
       if (end < 0) break;
       let next = end + 1;
-      while (isSpace(text.charCodeAt(next))) next++;
+      // Outside strings, anything up to a space is whitespace in JSON (other control characters are
+      // errors for JSON.parse to name).
+      while (text.charCodeAt(next) <= 0x20) next++;
       if (text.charCodeAt(next) !== COLON) {
         if (++values > limits.values) {
           exceeded = 'values';
@@ -113,7 +113,7 @@ export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
       if (--depth <= 0) break;
       i++;
-    } else if (code === COMMA || isSpace(code)) {
+    } else if (code === COMMA || code <= 0x20) {
       i++;
     } else {
       // A number, `true`, `false` or `null` (or a stray character, for JSON.parse to name): one value.
@@ -138,7 +138,7 @@ function endsPrimitive(code: number): boolean {
     code === COLON ||
     code === OPEN_OBJECT ||
     code === OPEN_ARRAY ||
-    isSpace(code)
+    code <= 0x20
   );
 }
 
