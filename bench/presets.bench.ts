@@ -48,6 +48,8 @@ function repeated(item: string, count: number): string {
   return `[${`${item},`.repeat(count - 1)}${item}]`;
 }
 
+const atLimitMessages = Math.floor((presetLimits.maxTextValues - 3) / 3);
+
 const cases: readonly Case[] = [
   { name: 'one unknown key of 1 MB', text: () => JSON.stringify({ model: 'gpt-4o', ['k'.repeat(1e6)]: 1 }) },
   { name: '200,000 short unknown keys', text: () => manyKeys(200_000) },
@@ -84,8 +86,9 @@ const cases: readonly Case[] = [
     text: () => JSON.stringify({ model: 'gpt-4o', messages: shortMessages(1_000_000) }),
   },
   {
-    name: '1,333,332 short messages (valid; 3,999,999 values, at the limit)',
-    text: () => JSON.stringify({ model: 'gpt-4o', messages: shortMessages(1_333_332) }),
+    // Three values a message, and three for the body, `model` and the array.
+    name: `${atLimitMessages.toLocaleString('en-US')} short messages (valid; at the values limit)`,
+    text: () => JSON.stringify({ model: 'gpt-4o', messages: shortMessages(atLimitMessages) }),
   },
   {
     name: '1,499,990 empty objects (valid extra field, at the limit)',

@@ -19,7 +19,7 @@ export const presetLimits = /* @__PURE__ */ Object.freeze({
   fullReportValues: 100_000,
   maxTextKeys: 50_000,
   maxTextContainers: 1_500_000,
-  maxTextValues: 4_000_000,
+  maxTextValues: 3_200_000,
 });
 
 /** The issue counting the unknown fields past `maxUnknownFieldIssues`, when there are any. */
