@@ -6,7 +6,7 @@ import { checkParsedJson } from '../schema/check-parsed-json.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { checkPresetBody, type FreshlyParsed } from '../schema/parse-preset.js';
-import { presetLimits } from '../schema/preset-limits.js';
+import { presetLimits, unlistedFieldsIssue } from '../schema/preset-limits.js';
 import { textLimitIssues } from '../schema/preset-text-limits.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { type Template, template } from '../template/template.js';
@@ -95,9 +95,15 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
       input: version,
     });
   }
+  // Listed up to the cap a body's unknown fields have, the rest counted: each costs a "did you mean".
+  let unknown = 0;
   for (const key of Object.keys(value)) {
-    if (!DOCUMENT_FIELDS.includes(key)) issues.push(unknownKey(key, '', DOCUMENT_FIELDS, copy[key]));
+    if (!DOCUMENT_FIELDS.includes(key) && unknown++ < presetLimits.maxUnknownFieldIssues) {
+      issues.push(unknownKey(key, '', DOCUMENT_FIELDS, copy[key]));
+    }
   }
+  const unlisted = unlistedFieldsIssue(unknown);
+  if (unlisted !== undefined) issues.push(unlisted);
   if (copy.$schema !== undefined && typeof copy.$schema !== 'string') {
     issues.push({
       path: '$schema',

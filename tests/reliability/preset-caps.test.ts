@@ -42,6 +42,25 @@ test('preset: 40,000 unknown keys get one issue each up to the cap, then one tha
   }
 });
 
+test('preset document: 40,000 unknown fields get one issue each up to the cap, then one that counts the rest', () => {
+  const document: Record<string, unknown> = { chatwright: 1, request: {}, variables: [], reqest: {} };
+  for (let i = 0; i < 40_000; i++) document[`field_${i}`] = i;
+  for (const input of [JSON.stringify(document), document]) {
+    let error: unknown;
+    try {
+      chat.fromPreset(input);
+    } catch (caught) {
+      error = caught;
+    }
+    assert.instance(error, ValidationError);
+    const { issues } = error as ValidationError;
+    const cap = presetLimits.maxUnknownFieldIssues;
+    assert.is(issues.length, cap + 1);
+    assert.is(issues[0]?.message, 'unknown field "reqest" (did you mean "request"?)');
+    assert.is(issues[cap]?.message, `and ${40_001 - cap} more unknown fields (not listed)`);
+  }
+});
+
 test('preset: a ValidationError lists at most maxListedIssues issues in its message, each line cut', () => {
   const long = 'y'.repeat(100_000);
   const issues = Array.from({ length: 500 }, (_, i) => ({ path: `${long}.${i}`, message: long }));
