@@ -82,6 +82,10 @@ const cases: readonly Case[] = [
     text: () => JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x'.repeat(5e7) }] }),
   },
   {
+    name: 'one message of 25,000,000 quotes, escaped (valid)',
+    text: () => JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: '"'.repeat(2.5e7) }] }),
+  },
+  {
     name: '1,000,000 short messages (valid)',
     text: () => JSON.stringify({ model: 'gpt-4o', messages: shortMessages(1_000_000) }),
   },
