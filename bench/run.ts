@@ -1,7 +1,9 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md with the figures, the machine
 // and the command, so the numbers in the docs always come from one recorded run.
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// `bench/run.ts <names...>` runs only those and prints them; with `--write` it also replaces their
+// sections in docs/benchmarks.md, each marked with its own command, date and load.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 interface BenchResult {
   readonly title: string;
@@ -21,14 +23,18 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['presets', () => import('./presets.bench.js')],
 ];
 
-const only = process.argv.slice(2);
+const write = process.argv.includes('--write');
+const only = process.argv.slice(2).filter((argument) => argument !== '--write');
+const loadAtStart = loadavg()[0] ?? 0;
 const sections: string[] = [];
+const rerun = new Map<string, string>();
 for (const [name, load] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.error(`bench: ${name}...`);
   const { run } = await load();
   const result = await run();
   sections.push(`## ${result.title}\n\n${result.markdown.trim()}\n`);
+  rerun.set(name, `## ${result.title}`);
   console.error(result.markdown);
 }
 
@@ -43,4 +49,18 @@ loopback; ratios matter more than absolute numbers, which vary by machine. Bench
 if (only.length === 0) {
   writeFileSync('docs/benchmarks.md', `${header}\n${sections.join('\n')}`);
   console.error('bench: wrote docs/benchmarks.md');
+} else if (write) {
+  let doc = readFileSync('docs/benchmarks.md', 'utf8');
+  for (const [index, [name, heading]] of [...rerun].entries()) {
+    const note = `Re-measured alone by \`node --expose-gc --import tsx bench/run.ts ${name} --write\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version} (load average ${loadAtStart.toFixed(2)} at the start, on ${cpus().length} cores).`;
+    const section = (sections[index] ?? '').replace(`${heading}\n\n`, `${heading}\n\n${note}\n\n`);
+    const start = doc.indexOf(`${heading}\n`);
+    if (start < 0) doc = `${doc.trimEnd()}\n\n${section}`;
+    else {
+      const next = doc.indexOf('\n## ', start + heading.length);
+      doc = `${doc.slice(0, start)}${section}${next < 0 ? '' : doc.slice(next)}`;
+    }
+  }
+  writeFileSync('docs/benchmarks.md', doc);
+  console.error('bench: replaced the sections run in docs/benchmarks.md');
 }

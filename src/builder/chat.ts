@@ -3,7 +3,7 @@ import type { Dispatcher } from '../client/dispatcher.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { inferPresetVars } from '../preset/preset-document.js';
 import { type ReadPresetDocument, readPresetDocument } from '../preset/read-preset-document.js';
-import { parsePreset } from '../schema/parse-preset.js';
+import { parsePresetFrozen } from '../schema/parse-preset.js';
 import type { InitialState, LooseState, PresetState } from '../state/builder-state.js';
 import { TemplateSlots } from '../template/template-slots.js';
 import type { ChatMessage } from '../wire/request.js';
@@ -72,7 +72,7 @@ export function createChat(dispatcher: () => Dispatcher): ChatFactory {
   const empty = new ChatBuilderImpl(dispatcher, BodyNode.of(Object.freeze({})));
   const factory = () => empty as unknown as ChatBuilder<InitialState>;
   factory.fromJSON = ((json: unknown, options?: FromJSONOptions) => {
-    const { body, extra } = parsePreset(json, options);
+    const { body, extra } = parsePresetFrozen(json, options);
     checkStream(
       body,
       options?.stream === true,
@@ -80,7 +80,8 @@ export function createChat(dispatcher: () => Dispatcher): ChatFactory {
       'chat.fromJSON(json, { stream: true })',
       'Invalid preset',
     );
-    // parsePreset returns fresh copies that nobody else holds: freezing them in place is safe.
+    // parsePreset returns fresh objects that nobody else holds: freezing them in place is safe. From a
+    // JSON text, everything below the top level is frozen already (immer's freeze stops at frozen values).
     return new ChatBuilderImpl(
       dispatcher,
       BodyNode.of(freeze(body, true)),

@@ -2,9 +2,12 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
 import { closestName } from '../internal/closest-name.js';
 import { cutText } from '../internal/cut-text.js';
 import { parseJsonText } from '../internal/parse-json-text.js';
+import { checkParsedJson } from '../schema/check-parsed-json.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
-import { checkPresetBody, presetLimits } from '../schema/parse-preset.js';
+import { checkPresetBody, type FreshlyParsed } from '../schema/parse-preset.js';
+import { presetLimits, unlistedFieldsIssue } from '../schema/preset-limits.js';
+import { textLimitIssues } from '../schema/preset-text-limits.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { type Template, template } from '../template/template.js';
 import { WHOLE_CONTENT } from '../template/template-slots.js';
@@ -26,7 +29,10 @@ export interface ReadTemplate {
   readonly values: Readonly<Record<string, string>>;
 }
 
-/** A preset document read and checked: fresh plain copies, nothing of the input kept. */
+/**
+ * A preset document read and checked: fresh plain objects, nothing of the input kept. Read from JSON
+ * text, the request's fields are frozen already (the builder freezes them anyway).
+ */
 export interface ReadPresetDocument {
   readonly body: PartialChatCompletionRequest;
   readonly extra: { [key: string]: unknown };
@@ -45,6 +51,11 @@ export interface ReadPresetDocument {
 export function readPresetDocument(input: unknown): ReadPresetDocument {
   let value = input;
   if (typeof input === 'string') {
+    const isKnown = (key: string) => DOCUMENT_FIELDS.includes(key);
+    const tooLarge = textLimitIssues(input, isKnown, (key, found) =>
+      unknownKey(key, '', DOCUMENT_FIELDS, found),
+    );
+    if (tooLarge !== undefined) fail(tooLarge);
     const parsed = parseJsonText(input);
     if (!parsed.ok)
       fail([{ path: '', message: `the document is not valid JSON: ${parsed.problem.message}` }]);
@@ -55,9 +66,13 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
     fail([{ path: '', message: `a preset document must be a JSON object (got ${got})`, input: value }]);
   }
   const issues: ValidationIssue[] = [];
-  // The request is checked (and copied) on its own, bounded as chat.fromJSON() bounds a body.
+  // The request is checked on its own, bounded as chat.fromJSON() bounds a body. What JSON.parse has
+  // just made is checked in place (nothing else holds it); a caller's object is copied.
+  const parsed: FreshlyParsed | undefined = typeof input === 'string' ? { freeze: true } : undefined;
   const { request, ...fields } = value;
-  const copy = copyJson(fields, '', issues) as Record<string, unknown>;
+  let copy = fields;
+  if (parsed === undefined) copy = copyJson(fields, '', issues) as Record<string, unknown>;
+  else checkParsedJson(fields, '', issues, { ancestors: [], values: 0 }, false);
   if (issues.length > 0) fail(issues);
 
   const version = copy.chatwright;
@@ -80,9 +95,15 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
       input: version,
     });
   }
+  // Listed up to the cap a body's unknown fields have, the rest counted: each costs a "did you mean".
+  let unknown = 0;
   for (const key of Object.keys(value)) {
-    if (!DOCUMENT_FIELDS.includes(key)) issues.push(unknownKey(key, '', DOCUMENT_FIELDS, copy[key]));
+    if (!DOCUMENT_FIELDS.includes(key) && unknown++ < presetLimits.maxUnknownFieldIssues) {
+      issues.push(unknownKey(key, '', DOCUMENT_FIELDS, copy[key]));
+    }
   }
+  const unlisted = unlistedFieldsIssue(unknown);
+  if (unlisted !== undefined) issues.push(unlisted);
   if (copy.$schema !== undefined && typeof copy.$schema !== 'string') {
     issues.push({
       path: '$schema',
@@ -91,7 +112,7 @@ export function readPresetDocument(input: unknown): ReadPresetDocument {
     });
   }
 
-  const body = readRequest(request, issues);
+  const body = readRequest(request, issues, parsed);
   const extra = readExtra(copy.extra, issues);
   const templates = readTemplates(copy.templates, body, issues);
   checkVariables(copy.variables, templates, issues);
@@ -111,7 +132,11 @@ function unknownKey(key: string, at: string, known: readonly string[], input: un
 }
 
 /** The request's known fields, checked as a preset body (see checkPresetBody); its issues' paths under `request.`. */
-function readRequest(request: unknown, issues: ValidationIssue[]): Record<string, unknown> {
+function readRequest(
+  request: unknown,
+  issues: ValidationIssue[],
+  parsed: FreshlyParsed | undefined,
+): Record<string, unknown> {
   if (!isJsonObject(request)) {
     issues.push({
       path: 'request',
@@ -120,7 +145,7 @@ function readRequest(request: unknown, issues: ValidationIssue[]): Record<string
     });
     return {};
   }
-  const checked = checkPresetBody(request, noExtraNames, unknownRequestField);
+  const checked = checkPresetBody(request, noExtraNames, unknownRequestField, parsed);
   for (const issue of checked.issues) {
     issues.push({ ...issue, path: issue.path === '' ? 'request' : `request.${issue.path}` });
   }

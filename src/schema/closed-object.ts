@@ -19,6 +19,10 @@ interface Entry {
  * input has more own keys than known ones were found. Differences, on purpose: every unknown key is
  * reported (not only the first), and only a plain object is an object (not an array, a `Date` or a
  * class instance).
+ *
+ * Its output is its input (valibot's builds a copy): no request schema transforms a value, every
+ * caller reads only the issues (and the rules the same values), and the copy was a third of the time
+ * of validating many messages, mostly in garbage collection (measured on 1,000,000 messages).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function closedObject<const TEntries extends v.ObjectEntries>(
@@ -52,10 +56,8 @@ export function closedObject<const TEntries extends v.ObjectEntries>(
         return dataset as unknown as Output;
       }
       const record = input as { readonly [key: string]: unknown };
-      const output: { [key: string]: unknown } = {};
       const state = dataset as unknown as FieldsOutcome & { value: unknown };
       state.typed = true;
-      state.value = output;
       let found = 0;
       for (const { key, schema, optional } of list) {
         const value = record[key];
@@ -78,7 +80,6 @@ export function closedObject<const TEntries extends v.ObjectEntries>(
           state.typed = false;
           return dataset as unknown as Output;
         }
-        output[key] = result.value;
       }
       const own = Object.keys(record);
       if (own.length > found) {

@@ -2,8 +2,11 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
 import { closestName } from '../internal/closest-name.js';
 import { cutText } from '../internal/cut-text.js';
 import type { PartialChatCompletionRequest } from '../wire/request.js';
+import { checkParsedJson } from './check-parsed-json.js';
 import { type CopyContext, copyJson } from './copy-json.js';
 import { knownRequestFields } from './known-request-fields.js';
+import { presetLimits, unlistedFieldsIssue } from './preset-limits.js';
+import { textLimitIssues } from './preset-text-limits.js';
 import { isJsonObject, PROTOTYPE_KEYS } from './primitives.js';
 import { validatePreset } from './validate-preset.js';
 
@@ -20,20 +23,6 @@ export interface ParsedPreset {
 }
 
 const CONTEXT = 'Invalid preset';
-
-/**
- * What reading a hostile preset may cost, bounded (a preset is often a file someone else wrote):
- * - `maxUnknownFieldIssues`: unknown top-level fields reported one by one, each with its "did you
- *   mean"; the rest are counted in one more issue;
- * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
- * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
- *   fails validation reports its first problem only: collecting a million issues takes seconds.
- */
-export const presetLimits = /* @__PURE__ */ Object.freeze({
-  maxUnknownFieldIssues: 20,
-  maxQuotedNameLength: 60,
-  fullReportValues: 100_000,
-});
 
 /**
  * The known field `field` most likely misspells (see closestName). Five letters an edit: `top_k` is
@@ -64,18 +53,28 @@ export interface CheckedPresetBody {
 }
 
 /**
+ * A value `JSON.parse` has just made, which nothing else holds: checked in place rather than copied
+ * (see checkParsedJson), its objects and arrays frozen on the way when `freeze` is set.
+ */
+export interface FreshlyParsed {
+  readonly freeze: boolean;
+}
+
+/**
  * Checks a preset body (a request body, complete or not), bounded for hostile input: unknown fields
  * are reported up to `maxUnknownFieldIssues` (`unknownField` words each) and never copied, names are
  * quoted cut, and a large failing preset reports its first problem only. Shared by `parsePreset()`
- * and preset documents, whose `request` is such a body.
+ * and preset documents, whose `request` is such a body. A `parsed` body is not copied (its fields are
+ * taken as they are), anything else is copied by copyJson.
  */
 export function checkPresetBody(
   value: { readonly [key: string]: unknown },
   extraNames: ReadonlySet<string>,
   unknownField: (field: string, value: unknown) => ValidationIssue,
+  parsed?: FreshlyParsed,
 ): CheckedPresetBody {
   // Unknown fields are reported, never copied: two million of them cost a look-up each, not a copy.
-  // `kept` has no prototype, so a `__proto__` key reaches copyJson (which refuses it) as a plain key.
+  // `kept` has no prototype, so a `__proto__` key reaches the check (which refuses it) as a plain key.
   const kept: { [key: string]: unknown } = Object.create(null);
   const issues: ValidationIssue[] = [];
   let unknown = 0;
@@ -85,7 +84,9 @@ export function checkPresetBody(
   }
   const copyIssues: ValidationIssue[] = [];
   const context: CopyContext = { ancestors: [], values: 0 };
-  const copy = copyJson(kept, '', copyIssues, context);
+  let copy: unknown = kept;
+  if (parsed === undefined) copy = copyJson(kept, '', copyIssues, context);
+  else checkParsedJson(kept, '', copyIssues, context, parsed.freeze);
   if (copyIssues.length > 0 || !isJsonObject(copy)) {
     return { body: {}, extra: {}, issues: copyIssues, copied: false };
   }
@@ -95,10 +96,8 @@ export function checkPresetBody(
     if (knownRequestFields.has(key)) body[key] = field;
     else extra[key] = field;
   }
-  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
-  if (unlisted > 0) {
-    issues.push({ path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined });
-  }
+  const unlisted = unlistedFieldsIssue(unknown);
+  if (unlisted !== undefined) issues.push(unlisted);
   issues.push(...presetIssues(body, context.values));
   return { body, extra, issues, copied: true };
 }
@@ -107,15 +106,45 @@ export function checkPresetBody(
  * Reads a shared preset (a request body, complete or not) from JSON text or an already parsed value.
  * Refuses anything that is not a JSON object, unknown top-level fields (unless listed in
  * `options.extra`), `__proto__` keys at any depth, and malformed values;
- * the preset rules must hold. Returns fresh plain copies: the input is never kept or frozen.
+ * the preset rules must hold. Returns fresh plain objects: the input is never kept or frozen. A JSON
+ * text holding more keys, objects or values than a preset may (`presetLimits`) is refused before it
+ * is parsed.
  *
  * @throws {ValidationError} listing every problem with its path.
  * @example
  * const { body, extra } = parsePreset(await readFile('support.json', 'utf8'), { extra: ['top_k'] });
  */
 export function parsePreset(json: unknown, options?: ParsePresetOptions): ParsedPreset {
+  return readPreset(json, options, false);
+}
+
+/**
+ * `parsePreset()` for `chat.fromJSON()`, which freezes what it gets: the objects and arrays of a JSON
+ * text are frozen as they are checked, so the builder's deep freeze finds them done.
+ */
+export function parsePresetFrozen(json: unknown, options?: ParsePresetOptions): ParsedPreset {
+  return readPreset(json, options, true);
+}
+
+function readPreset(json: unknown, options: ParsePresetOptions | undefined, freeze: boolean): ParsedPreset {
+  const extraNames = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  for (const name of options?.extra ?? []) {
+    if (knownRequestFields.has(name)) {
+      issues.push({
+        path: '',
+        message: `options.extra lists "${name}", a known request field (remove it from extra)`,
+        input: name,
+      });
+    } else extraNames.add(name);
+  }
+
   let value = json;
   if (typeof json === 'string') {
+    const isKnown = (field: string) =>
+      knownRequestFields.has(field) || extraNames.has(field) || PROTOTYPE_KEYS.has(field);
+    const tooLarge = textLimitIssues(json, isKnown, unknownField);
+    if (tooLarge !== undefined) throw new ValidationError([...tooLarge, ...issues], CONTEXT);
     try {
       value = JSON.parse(json);
     } catch (error) {
@@ -134,19 +163,8 @@ export function parsePreset(json: unknown, options?: ParsePresetOptions): Parsed
     );
   }
 
-  const extraNames = new Set<string>();
-  const issues: ValidationIssue[] = [];
-  for (const name of options?.extra ?? []) {
-    if (knownRequestFields.has(name)) {
-      issues.push({
-        path: '',
-        message: `options.extra lists "${name}", a known request field (remove it from extra)`,
-        input: name,
-      });
-    } else extraNames.add(name);
-  }
-
-  const checked = checkPresetBody(value, extraNames, unknownField);
+  const parsed = typeof json === 'string' ? { freeze } : undefined;
+  const checked = checkPresetBody(value, extraNames, unknownField, parsed);
   if (!checked.copied) throw new ValidationError(checked.issues, CONTEXT);
   issues.push(...checked.issues);
   const { body, extra } = checked;

@@ -45,6 +45,19 @@ test('a preset exported as JSON imports back to the same body', () => {
   const imported = chat.fromJSON(JSON.stringify(preset), { stream: true });
   assert.equal(imported.toJSON(), preset.toJSON());
   assert.ok(Object.isFrozen(imported.toJSON()));
+  // Deeply: JSON text is frozen as it is checked, not copied first.
+  const wire = imported.toJSON();
+  const parameters = wire.tools?.[0]?.type === 'function' ? wire.tools[0].function.parameters : undefined;
+  for (const part of [
+    wire.messages,
+    wire.messages?.[0],
+    wire.tools,
+    wire.tools?.[0],
+    parameters,
+    wire.metadata,
+  ]) {
+    assert.ok(part !== undefined && Object.isFrozen(part));
+  }
   // And from an already parsed object, which is copied, not frozen.
   const parsed = JSON.parse(JSON.stringify(preset));
   const fromObject = chat.fromJSON(parsed, { stream: true });

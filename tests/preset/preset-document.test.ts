@@ -63,6 +63,11 @@ test('fromPreset() gives the builder back: same variables, same body once filled
     const filled = restored.vars({ product: 'billing', topic: 'refunds' });
     assert.equal(filled.toJSON(), partly.vars({ product: 'billing', topic: 'refunds' }).toJSON());
     assert.ok(filled.validate().success);
+    // Deeply frozen, whether copied from an object or checked in place from text.
+    const wire = restored.toJSON();
+    for (const part of [wire, wire.messages, ...(wire.messages ?? [])]) {
+      assert.ok(part !== undefined && Object.isFrozen(part));
+    }
   }
   // A document whose every variable is filled reads as a request.
   const done = chat.fromPreset({

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { maxListedIssues } from '../../src/errors/validation-error.js';
 import { chat, ValidationError } from '../../src/index.js';
-import { presetLimits } from '../../src/schema/parse-preset.js';
+import { presetLimits } from '../../src/schema/preset-limits.js';
 
 /** The ValidationError `chat.fromJSON()` throws for `json`. */
 function refusal(json: unknown): ValidationError {
@@ -25,17 +25,40 @@ test('preset: a 1 MB unknown key is quoted cut, in a message of bounded length',
   assert.not.ok(error.message.includes('did you mean'));
 });
 
-test('preset: 200,000 unknown keys get one issue each up to the cap, then one that counts the rest', () => {
+test('preset: 40,000 unknown keys get one issue each up to the cap, then one that counts the rest', () => {
+  // Under the text's key limit (presetLimits.maxTextKeys): more are refused before parsing
+  // (preset-text-limits.test.ts); as an object, the count is the same past it.
   const preset: Record<string, number> = { temprature: 1 };
-  for (let i = 0; i < 200_000; i++) preset[`key_${i}`] = i;
-  const error = refusal(JSON.stringify(preset));
-  const cap = presetLimits.maxUnknownFieldIssues;
-  assert.is(error.issues.length, cap + 1);
-  assert.is(error.issues.filter((issue) => issue.message.includes('did you mean')).length, 1);
-  assert.match(error.issues[0]?.message ?? '', 'did you mean "temperature"?');
-  const last = error.issues[cap];
-  assert.is(last?.message, `and ${200_001 - cap} more unknown fields (not listed)`);
-  assert.ok(error.message.length < 10_000, `message of ${error.message.length} characters`);
+  for (let i = 0; i < 40_000; i++) preset[`key_${i}`] = i;
+  for (const input of [JSON.stringify(preset), preset]) {
+    const error = refusal(input);
+    const cap = presetLimits.maxUnknownFieldIssues;
+    assert.is(error.issues.length, cap + 1);
+    assert.is(error.issues.filter((issue) => issue.message.includes('did you mean')).length, 1);
+    assert.match(error.issues[0]?.message ?? '', 'did you mean "temperature"?');
+    const last = error.issues[cap];
+    assert.is(last?.message, `and ${40_001 - cap} more unknown fields (not listed)`);
+    assert.ok(error.message.length < 10_000, `message of ${error.message.length} characters`);
+  }
+});
+
+test('preset document: 40,000 unknown fields get one issue each up to the cap, then one that counts the rest', () => {
+  const document: Record<string, unknown> = { chatwright: 1, request: {}, variables: [], reqest: {} };
+  for (let i = 0; i < 40_000; i++) document[`field_${i}`] = i;
+  for (const input of [JSON.stringify(document), document]) {
+    let error: unknown;
+    try {
+      chat.fromPreset(input);
+    } catch (caught) {
+      error = caught;
+    }
+    assert.instance(error, ValidationError);
+    const { issues } = error as ValidationError;
+    const cap = presetLimits.maxUnknownFieldIssues;
+    assert.is(issues.length, cap + 1);
+    assert.is(issues[0]?.message, 'unknown field "reqest" (did you mean "request"?)');
+    assert.is(issues[cap]?.message, `and ${40_001 - cap} more unknown fields (not listed)`);
+  }
 });
 
 test('preset: a ValidationError lists at most maxListedIssues issues in its message, each line cut', () => {

@@ -187,6 +187,37 @@ test('prototype pollution: an extra field cannot smuggle __proto__ either', () =
   assert.not.ok('polluted' in Object.prototype);
 });
 
+test('JSON text is checked in place, with the same issues as the same value parsed by the caller', () => {
+  let deep = '{}';
+  for (let i = 0; i < 70; i++) deep = `{"d":${deep}}`;
+  const texts = [
+    `{"tools":[{"type":"function","function":{"name":"f","parameters":${deep}}}]}`,
+    '{"metadata":{"":{"__proto__":{"x":1}}},"messages":[{"role":"user","content":"x","__proto__":1}]}',
+    '{"top_k":[[{"__proto__":null}]],"temperature":9}',
+  ];
+  for (const text of texts) {
+    const fromText = rejection(text, { extra: ['top_k'] });
+    assert.ok(fromText.length > 0);
+    assert.equal(fromText, rejection(JSON.parse(text), { extra: ['top_k'] }), text);
+  }
+  assert.equal(
+    rejection(texts[1] ?? '').map((issue) => issue.path),
+    ['metadata..__proto__', 'messages.0.__proto__'],
+  );
+});
+
+test('JSON text gives plain objects that are not frozen (only chat.fromJSON freezes)', () => {
+  const { body, extra } = parsePreset(
+    '{"model":"gpt-4o","messages":[{"role":"user","content":"x"}],"top_k":{"a":[1]}}',
+    { extra: ['top_k'] },
+  );
+  assert.not.ok(Object.isFrozen(body));
+  assert.not.ok(Object.isFrozen(body.messages));
+  assert.not.ok(Object.isFrozen(body.messages?.[0]));
+  assert.not.ok(Object.isFrozen(extra.top_k));
+  assert.not.ok(Object.isFrozen((extra.top_k as { a: unknown }).a));
+});
+
 test('objects with a null prototype are plain data', () => {
   const bare = Object.assign(Object.create(null) as Record<string, unknown>, { model: 'gpt-4o' });
   const { body } = parsePreset(bare);

@@ -1,0 +1,30 @@
+import type { ValidationIssue } from '../errors/validation-error.js';
+
+/**
+ * What reading a hostile preset may cost, bounded (a preset is often a file someone else wrote):
+ * - `maxUnknownFieldIssues`: unknown top-level fields reported one by one, each with its "did you
+ *   mean"; the rest are counted in one more issue;
+ * - `maxQuotedNameLength`: how much of an unknown name a message quotes;
+ * - `fullReportValues`: a preset of more JSON values (objects, arrays, strings, numbers...) that
+ *   fails validation reports its first problem only: collecting a million issues takes seconds;
+ * - `maxTextKeys`, `maxTextContainers`, `maxTextValues`: the most different object keys (at any
+ *   depth), objects and arrays, and JSON values a preset's JSON text may hold. A text with more is
+ *   refused before it is parsed: `JSON.parse` alone takes seconds on millions of different keys or
+ *   of tiny objects (measured in docs/benchmarks.md), whatever is done with the result. Real presets
+ *   are far below (the API itself takes at most 5,000 properties in a structured-output schema).
+ */
+export const presetLimits = /* @__PURE__ */ Object.freeze({
+  maxUnknownFieldIssues: 20,
+  maxQuotedNameLength: 60,
+  fullReportValues: 100_000,
+  maxTextKeys: 50_000,
+  maxTextContainers: 1_500_000,
+  maxTextValues: 3_200_000,
+});
+
+/** The issue counting the unknown fields past `maxUnknownFieldIssues`, when there are any. */
+export function unlistedFieldsIssue(unknown: number): ValidationIssue | undefined {
+  const unlisted = unknown - presetLimits.maxUnknownFieldIssues;
+  if (unlisted <= 0) return undefined;
+  return { path: '', message: `and ${unlisted} more unknown fields (not listed)`, input: undefined };
+}
