@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and writes docs/benchmarks.md with the figures, the machine
-// and the command, so the numbers in the docs always come from one recorded run.
-import { writeFileSync } from 'node:fs';
+// and the command, so the numbers in the docs always come from one recorded run. `npm run bench --
+// <name>...` runs only the named ones and replaces their sections.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 interface BenchResult {
@@ -19,6 +20,7 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['token-pacing', () => import('./token-pacing.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],
   ['presets', () => import('./presets.bench.js')],
+  ['type-cost', () => import('./type-cost.bench.js')],
 ];
 
 const only = process.argv.slice(2);
@@ -43,4 +45,16 @@ loopback; ratios matter more than absolute numbers, which vary by machine. Bench
 if (only.length === 0) {
   writeFileSync('docs/benchmarks.md', `${header}\n${sections.join('\n')}`);
   console.error('bench: wrote docs/benchmarks.md');
+} else {
+  // The named benchmarks replace their own sections (or add them), and the others stay as recorded.
+  let text = readFileSync('docs/benchmarks.md', 'utf8');
+  for (const section of sections) {
+    const heading = section.slice(0, section.indexOf('\n') + 1);
+    const start = text.indexOf(heading);
+    const end = start === -1 ? -1 : text.indexOf('\n## ', start + heading.length);
+    if (start === -1) text = `${text.trimEnd()}\n\n${section}`;
+    else text = `${text.slice(0, start)}${section}${end === -1 ? '' : text.slice(end)}`;
+  }
+  writeFileSync('docs/benchmarks.md', text);
+  console.error(`bench: updated ${only.join(', ')} in docs/benchmarks.md`);
 }
