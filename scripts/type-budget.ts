@@ -6,11 +6,19 @@
 //   in dist/types, built first if stale), in instantiations beyond an empty project's, beside the
 //   official `openai` package's;
 // - fifty realistic requests (scripts/type-cost/fifty-requests.ts) checked with chatwright's types
-//   against the same requests with the `openai` package's: at most `maxRatio` times its check time.
+//   against the same requests with the `openai` package's: at most `maxRatio` times its check time;
+// and that no entry point's declarations load a runtime dependency's declarations (valibot's cost the
+// import about 170,000 instantiations before).
 // `npx tsx scripts/type-budget.ts --record` writes the current instantiation counts as the new budgets.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compilerCost } from './type-cost/compiler-cost.js';
-import { count, measureImportCost, measureRequestsCost, preparePrograms } from './type-cost/measure.js';
+import {
+  count,
+  dependencyDeclarations,
+  measureImportCost,
+  measureRequestsCost,
+  preparePrograms,
+} from './type-cost/measure.js';
 
 const budgetFile = 'tests/types/type-budget.json';
 const runs = 9;
@@ -37,6 +45,7 @@ const imports = measureImportCost(programs);
 const chatwrightImport = imports.chatwright.instantiations - imports.empty.instantiations;
 const openaiImport = imports.openai.instantiations - imports.empty.instantiations;
 const requests = measureRequestsCost(programs, runs);
+const leaked = dependencyDeclarations(programs);
 
 const failures: string[] = [];
 const budget = JSON.parse(readFileSync(budgetFile, 'utf8')) as Budget;
@@ -48,6 +57,9 @@ console.log(
 );
 console.log(
   `importing chatwright alone, without skipLibCheck: ${count(chatwrightImport)} instantiations beyond an empty project's ${count(imports.empty.instantiations)} (budget ${count(limit(budget.importOnly))}); the openai package: ${count(openaiImport)}`,
+);
+console.log(
+  `declarations of dependencies loaded by the entry points: ${leaked.length === 0 ? 'none' : leaked.join(', ')}`,
 );
 console.log(
   `fifty requests: chatwright ${requests.chatwright.checkTime.toFixed(3)} s, openai ${requests.openai.checkTime.toFixed(3)} s of check (CPU, median of ${runs}): ${requests.ratio.toFixed(2)}x (at most ${budget.maxRatio}x); ${count(requests.chatwright.instantiations)} and ${count(requests.openai.instantiations)} instantiations`,
@@ -67,6 +79,8 @@ if (process.argv.includes('--record')) {
     failures.push(`the long-chain type test: ${longChain.instantiations} > ${limit(budget)}`);
   if (chatwrightImport > limit(budget.importOnly))
     failures.push(`importing chatwright: ${chatwrightImport} > ${limit(budget.importOnly)}`);
+  if (leaked.length > 0)
+    failures.push(`the published declarations name a dependency's types: ${leaked.join(', ')}`);
   if (requests.ratio > budget.maxRatio)
     failures.push(`fifty requests: ${requests.ratio.toFixed(2)}x the openai package's check time`);
 }

@@ -55,8 +55,7 @@ setFlagsFromString('--expose-gc');
 /** Collects garbage before a timed check, so that it does not pay for the previous one's. */
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** Type-checks the project at `tsconfig`; throws if it has any error, since then it measures nothing real. */
-export function compilerCost(tsconfig: string, cache?: SourceFileCache): CompilerCost {
+function createProgram(tsconfig: string, cache?: SourceFileCache): ts.Program {
   const config = ts.getParsedCommandLineOfConfigFile(
     tsconfig,
     {},
@@ -69,11 +68,23 @@ export function compilerCost(tsconfig: string, cache?: SourceFileCache): Compile
   );
   if (config === undefined) throw new Error(`cannot read ${tsconfig}`);
   if (config.errors.length > 0) throw failure(config.errors);
-  const program = ts.createProgram({
+  return ts.createProgram({
     rootNames: config.fileNames,
     options: config.options,
     ...(cache && { host: cache.host(config.options) }),
   });
+}
+
+/** Every file the project at `tsconfig` loads (sources and declarations, the standard library's too). */
+export function loadedFiles(tsconfig: string): string[] {
+  return createProgram(tsconfig)
+    .getSourceFiles()
+    .map((file) => file.fileName);
+}
+
+/** Type-checks the project at `tsconfig`; throws if it has any error, since then it measures nothing real. */
+export function compilerCost(tsconfig: string, cache?: SourceFileCache): CompilerCost {
+  const program = createProgram(tsconfig, cache);
   program.getTypeChecker(); // binds every file, so that only the check is timed below
   collectGarbage();
   const start = process.cpuUsage();

@@ -1,5 +1,6 @@
 // The two figures of the issue's "the cost stays bounded", measured on the projects of programs.ts.
-import { type CompilerCost, compilerCost, SourceFileCache } from './compiler-cost.js';
+import { readFileSync } from 'node:fs';
+import { type CompilerCost, compilerCost, loadedFiles, SourceFileCache } from './compiler-cost.js';
 import { ensureDeclarations, type Programs, writePrograms } from './programs.js';
 
 /** What importing each package alone costs a project that checks its dependencies (`skipLibCheck: false`). */
@@ -41,7 +42,7 @@ export function measureImportCost(programs: Programs): ImportCost {
  * and bound once; the two projects take turns, and each side's median run counts. On the 2-core
  * machine these figures were made on, shared with other jobs (load 8), three measurements of ten runs
  * gave medians' ratios of 1.57, 1.67 and 1.45, where the fastest runs' ratio swung from 1.50 to 2.17,
- * and `tsc`'s wall-clock "Check time" from separate processes from 1.1 to 2.0.
+ * and `tsc`'s wall-clock "Check time" (fastest of five separate processes) from 1.1 to 2.0.
  */
 export function measureRequestsCost(programs: Programs, runs: number): RequestsCost {
   const cache = new SourceFileCache();
@@ -64,6 +65,20 @@ export function measureRequestsCost(programs: Programs, runs: number): RequestsC
     runs,
     ratio: chatwrightMedian.checkTime / openaiMedian.checkTime,
   };
+}
+
+/**
+ * The declaration files of the package's runtime dependencies that importing its entry points loads:
+ * none, so that a user's compiler never reads (and without `skipLibCheck` never checks) valibot's,
+ * ky's or immer's types for chatwright's sake. Checking valibot's alone cost about 170,000
+ * instantiations when the published schemas named its types.
+ */
+export function dependencyDeclarations(programs: Programs): string[] {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const dependencies = Object.keys(manifest.dependencies).map((name) => `/node_modules/${name}/`);
+  return loadedFiles(programs.allEntries).filter((file) => dependencies.some((dir) => file.includes(dir)));
 }
 
 /** `12,345`. */

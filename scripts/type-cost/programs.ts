@@ -24,6 +24,8 @@ export interface Programs {
   readonly chatwrightRequests: string;
   /** The same fifty requests as `client.chat.completions.create()` calls. */
   readonly openaiRequests: string;
+  /** Every entry point of the package imported at once (its files are listed, not timed). */
+  readonly allEntries: string;
 }
 
 function program(name: string, source: string, skipLibCheck: boolean): string {
@@ -70,6 +72,13 @@ export function writePrograms(): Programs {
     ),
     chatwrightRequests: program('chatwright-requests', chatwrightRequests(), true),
     openaiRequests: program('openai-requests', openaiRequests(), true),
+    allEntries: program(
+      'all-entries',
+      ['', '/batch', '/testing', '/tokens']
+        .map((entry, i) => `export * as entry${i} from 'chatwright${entry}';\n`)
+        .join(''),
+      true,
+    ),
   };
 }
 
