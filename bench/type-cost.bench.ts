@@ -57,6 +57,7 @@ the empty project's, nearly all of them in checking valibot's declaration file, 
 declarations of \`presetSchema\`, \`requestSchema\` and two internal modules loaded. Those now name
 no valibot type (src/schema/published-schemas.ts writes valibot's schema protocol out), and the fifty
 requests' cost did not change with it (${count(before.requestsInstantiations)} instantiations and ${before.ratio.toFixed(2)}x then).
+\`npm test\` now also fails if importing any entry point loads a runtime dependency's declarations.
 
 Goals:
 
