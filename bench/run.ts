@@ -21,6 +21,7 @@ const suites: Array<[string, () => Promise<{ run: Bench }>]> = [
   ['token-pacing', () => import('./token-pacing.bench.js')],
   ['bundle-size', () => import('./bundle-size.bench.js')],
   ['presets', () => import('./presets.bench.js')],
+  ['type-cost', () => import('./type-cost.bench.js')],
 ];
 
 const write = process.argv.includes('--write');

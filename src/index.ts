@@ -91,7 +91,14 @@ export type {
 // Validation of bodies and presets outside a builder
 export { knownRequestFields } from './schema/known-request-fields.js';
 export { type ParsedPreset, type ParsePresetOptions, parsePreset } from './schema/parse-preset.js';
-export { presetSchema, requestSchema } from './schema/request-schema.js';
+export {
+  type BodySchema,
+  presetSchema,
+  type RequestBody,
+  requestSchema,
+  type SchemaIssue,
+  type SchemaPathItem,
+} from './schema/published-schemas.js';
 export { toValidationError } from './schema/to-validation-error.js';
 export { validatePreset } from './schema/validate-preset.js';
 export { validateRequest } from './schema/validate-request.js';

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { issueLine, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { modelRules } from '../models/model-rules.js';
 import { presetSchema } from '../schema/request-schema.js';
-import { ruleCheck } from '../schema/rule.js';
+import { ruleCheck } from '../schema/rule-check.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { toValidationResult } from '../schema/validation-result.js';
 import { BadInputError } from './bad-input-error.js';

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { openObject } from './open-object.js';
 import { presetRules } from './preset-rules.js';
 import { requestEntries } from './request-entries.js';
-import { ruleCheck } from './rule.js';
+import { ruleCheck } from './rule-check.js';
 import { sendRules } from './send-rules.js';
 
 /*
