@@ -1,7 +1,7 @@
 import type { ModelCapabilities } from '../models/model-capabilities.js';
 import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
 import type { BuilderState, RecordedParam, WithParam } from './builder-state.js';
-import type { ProblemsFor } from './model-rules.js';
+import type { ModelProblemOn } from './model-rules.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -81,10 +81,11 @@ export type RestrictedCall = keyof CallRefusals<string, ModelCapabilities>;
  * model's row only when a builder names that model (measured: filtering the keys by the refusals made
  * every program pay for the whole catalog, about 75,000 instantiations, declarations alone).
  */
-type RefusalsByModel = { readonly [M in keyof ModelCatalog]: CallRefusals<M & string, CapabilitiesOf<M>> };
-
-type CapabilitiesOf<TModel extends keyof ModelCatalog> =
-  ModelEntry<TModel> extends infer TCaps extends ModelCapabilities ? TCaps : ModelCapabilities;
+type RefusalsByModel = {
+  readonly [M in keyof ModelCatalog]: ModelEntry<M> extends infer TCaps extends ModelCapabilities
+    ? CallRefusals<M & string, TCaps>
+    : never;
+};
 
 /** A model's row for one call: `TOpen` when it does not refuse the call, else `TRefused` and the sentence. */
 type Row<TSentence, TOpen, TRefused> = [TSentence] extends [never]
@@ -130,24 +131,17 @@ type RowOf<TState extends BuilderState> =
  * What the earlier calls of a builder break on model `TModel`, as sentences; `never` when they fit it
  * (and for a model outside the catalog, and an imported preset, whose calls only runtime validation sees).
  */
-type ModelConflicts<TState extends BuilderState, TModel extends string> = string extends TState['params']
-  ? never
-  : // Nothing a model could refuse was set yet (the model usually comes first): one comparison, not the rules.
-    [
-        TState['params'],
-        TState['logprobs'],
-        TState['maxTokens'],
-        TState['hasTools'],
-        TState['audio'],
-        TState['audioModality'],
-        TState['effort'],
-      ] extends ['', false, false, false, false, false, null]
-    ? never
-    : // Through `infer`, as ModelProblem does: a plain `TModel extends keyof ModelCatalog` made the
-      // compiler check the branch for every catalog id (measured: about 76,000 instantiations).
-      TModel extends infer TId extends string & keyof ModelCatalog
-      ? ProblemsFor<TId, CapabilitiesOf<TId>, TState>
-      : never;
+type ModelConflicts<TState extends BuilderState, TModel extends string> = [
+  TState['params'],
+  TState['logprobs'],
+  TState['maxTokens'],
+  TState['hasTools'],
+  TState['audio'],
+  TState['audioModality'],
+  TState['effort'],
+] extends ['', false, false, false, false, false, null]
+  ? never // nothing a model could refuse was set yet (the model usually comes first): one comparison
+  : ModelProblemOn<TModel, TState>;
 
 /**
  * `.model(id)`'s argument: the id when the earlier calls fit the model, else the sentences. (The

@@ -91,8 +91,7 @@ type PredictionProblem<
             : never)
   : never;
 
-/** What `TState`'s calls break on the catalog model `TModel` with capabilities `TCaps`, as sentences. */
-export type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState extends BuilderState> =
+type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState extends BuilderState> =
   | SamplingProblem<
       TModel,
       TCaps['sampling'],
@@ -141,11 +140,14 @@ export type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, 
  * (and always for a model outside the catalog, which stays permissive, and for an imported preset,
  * whose parameters only runtime validation can see).
  */
-export type ModelProblem<TState extends BuilderState> = string extends TState['params']
+export type ModelProblem<TState extends BuilderState> = ModelProblemOn<TState['model'], TState>;
+
+/** As {@link ModelProblem}, with the calls of `TState` on the model `TModel` (which `.model()` is about to set). */
+export type ModelProblemOn<TModel, TState extends BuilderState> = string extends TState['params']
   ? never // an imported preset: its parameters are known only at runtime, which checks them
-  : TState['model'] extends infer TModel extends string & keyof ModelCatalog
-    ? ModelEntry<TModel> extends infer TCaps extends ModelCapabilities
-      ? ProblemsFor<TModel, TCaps, TState>
+  : TModel extends infer TId extends string & keyof ModelCatalog
+    ? ModelEntry<TId> extends infer TCaps extends ModelCapabilities
+      ? ProblemsFor<TId, TCaps, TState>
       : never
     : never;
 
