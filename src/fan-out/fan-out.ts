@@ -1,8 +1,4 @@
-import {
-  type NormalizedRetryDelay,
-  normalizeRetryDelay,
-  type RetryDelayOptions,
-} from '../client/client-options.js';
+import { normalizeRetryDelay } from '../client/client-options.js';
 import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
@@ -12,6 +8,7 @@ import { fanOutRetryEvent, startFanOutSpan } from '../telemetry/fan-out-span.js'
 import { noScope, type SpanScope } from '../telemetry/span-scope.js';
 import { withTraceParent } from '../telemetry/trace-parent.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import type { NormalizedRetryDelay, RetryDelayOptions } from '../transport/retry-options.js';
 import { isRetryableError, retryDelay } from '../transport/retry-policy.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
