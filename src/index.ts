@@ -127,10 +127,11 @@ export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './to
 export type { BatchCallOptions, BatchesAPI, CreateBatchOptions } from './client/batches.js';
 export { type ClientOptions, clientDefaults } from './client/client-options.js';
 export { type ChatwrightClient, createClient } from './client/create-client.js';
-export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
 export type { FilesAPI, FileUploadOptions } from './client/files.js';
+export type { ChatCompletionResult } from './transport/completion-result.js';
 export type { FetchFunction } from './transport/fetch-function.js';
 export type { RetryDelayOptions, RetryEvent } from './transport/retry-options.js';
+export type { SendOptions } from './transport/send-options.js';
 
 // Streaming
 export { ChatStream, type StreamObserver, type StreamSource } from './stream/chat-stream.js';

@@ -1,6 +1,6 @@
 import { freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
-import type { Dispatcher, RequestMeta, SendOptions } from '../client/dispatcher.js';
+import type { Dispatcher, RequestMeta } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
@@ -37,6 +37,7 @@ import { readVarValues } from '../template/read-var-values.js';
 import { lenientSlots, TemplateSlots } from '../template/template-slots.js';
 import { templatedContent } from '../template/templated-content.js';
 import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,

@@ -1,4 +1,3 @@
-import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
 import type { PresetDocument } from '../preset/preset-document.js';
@@ -24,6 +23,8 @@ import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../stru
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
 import type { Template, TemplatePart } from '../template/template.js';
 import type { ChatTool, ToolOptions } from '../tools/tool.js';
+import type { ChatCompletionResult } from '../transport/completion-result.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type {
   AssistantMessage,
   AudioOutput,

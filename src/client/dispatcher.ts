@@ -1,30 +1,7 @@
 import type { ChatStream } from '../stream/chat-stream.js';
+import type { ChatCompletionResult } from '../transport/completion-result.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
-import type { ChatCompletion } from '../wire/response.js';
-
-/** Per-request options of `send()`. Each overrides the client's setting for this request only. */
-export interface SendOptions {
-  /** Aborts the request or stream; it then fails with `APIUserAbortError`. */
-  readonly signal?: AbortSignal | undefined;
-  /** Milliseconds before the request fails with `APITimeoutError`. */
-  readonly timeout?: number | undefined;
-  /** How many times to retry a retryable failure. */
-  readonly maxRetries?: number | undefined;
-  /** Extra headers for this request (a `null` value removes a client default header). */
-  readonly headers?: Readonly<Record<string, string | null>> | undefined;
-  /** Extra query parameters for this request (Azure's `api-version`, for one). */
-  readonly query?: Readonly<Record<string, string>> | undefined;
-  /** The idempotency key sent on every attempt; a fresh one per `send()` when absent. */
-  readonly idempotencyKey?: string | undefined;
-}
-
-/** What a non-streaming `send()` resolves to: the completion, plus where it came from. */
-export type ChatCompletionResult = ChatCompletion & {
-  /** The `x-request-id` response header (quote it to OpenAI support). Not enumerable. */
-  readonly requestId: string | undefined;
-  /** The raw HTTP response (its body already read). Not enumerable. */
-  readonly response: Response;
-};
 
 /** What a builder says about itself next to the body: its `.name()`, for spans, hooks and logs. */
 export interface RequestMeta {

@@ -1,5 +1,4 @@
 import { normalizeRetryDelay } from '../client/client-options.js';
-import type { SendOptions } from '../client/dispatcher.js';
 import { APIError } from '../errors/api-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
@@ -10,6 +9,7 @@ import { withTraceParent } from '../telemetry/trace-parent.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
 import type { NormalizedRetryDelay, RetryDelayOptions } from '../transport/retry-options.js';
 import { isRetryableError, retryDelay } from '../transport/retry-policy.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
 import { TokenPacer } from './token-pacer.js';

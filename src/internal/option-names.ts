@@ -2,11 +2,11 @@ import type { ResumeBatchOptions } from '../batch/resume-batch.js';
 import type { SubmitBatchOptions } from '../batch/submit-batch.js';
 import type { WriteBatchFilesOptions } from '../batch/write-batch-files.js';
 import type { ClientOptions } from '../client/client-options.js';
-import type { SendOptions } from '../client/dispatcher.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import type { FanOutOptions } from '../fan-out/fan-out.js';
 import type { RunOptions } from '../loop/run-types.js';
 import type { RetryDelayOptions } from '../transport/retry-options.js';
+import type { SendOptions } from '../transport/send-options.js';
 import { closestName } from './closest-name.js';
 import { cutText } from './cut-text.js';
 

@@ -1,4 +1,3 @@
-import type { SendOptions } from '../client/dispatcher.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
@@ -11,6 +10,7 @@ import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
 import type { SpanScope } from '../telemetry/span-scope.js';
 import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
 import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
   ChatCompletion,

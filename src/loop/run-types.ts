@@ -1,6 +1,6 @@
-import type { SendOptions } from '../client/dispatcher.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatMessage, ToolMessage } from '../wire/request.js';
 import type { ChatCompletionMessageFunctionToolCall } from '../wire/response.js';
 
