@@ -1,6 +1,5 @@
 import { freeze } from 'immer';
 import { toBatchLine } from '../batch/to-batch-line.js';
-import type { Dispatcher, RequestMeta } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
@@ -55,6 +54,7 @@ import type {
   JsonSchemaOptions,
   MessageOptions,
 } from './chat-builder.js';
+import type { Dispatcher, RequestMeta } from './dispatcher.js';
 import type { RequestValidation } from './request-validation.js';
 
 type Extra = Readonly<Record<string, unknown>>;

@@ -1,3 +1,4 @@
+import type { Dispatcher, RequestMeta } from '../builder/dispatcher.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
@@ -26,7 +27,6 @@ import {
   endpointURL,
   type NormalizedClientOptions,
 } from './client-options.js';
-import type { Dispatcher, RequestMeta } from './dispatcher.js';
 import { VERSION } from './version.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
