@@ -24,7 +24,7 @@ export type {
 } from './builder/chat-builder.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
-export { chat } from './builder/default-chat.js';
+export { chat } from './client/default-chat.js';
 export type { RequestValidation } from './builder/request-validation.js';
 
 // Templates and preset documents
