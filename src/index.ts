@@ -157,7 +157,7 @@ export type {
   CreateBatchParams,
   FileObject,
   ListBatchesParams,
-} from './batch/batch-wire.js';
+} from './wire/batch.js';
 export { type BatchPreset, type BatchSource, toBatchLine } from './batch/to-batch-line.js';
 export {
   type FanOutOptions,

@@ -6,15 +6,15 @@ import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { inBatchPhase, startBatchPhase } from '../telemetry/batch-spans.js';
 import type { OtelContext } from '../telemetry/otel-api.js';
 import { completionShapeError } from '../transport/response-shape.js';
-import type { ChatCompletion } from '../wire/response.js';
-import type { BatchResult, inferBatchValue } from './batch-result.js';
 import {
   type Batch,
   type BatchOutputLine,
   type BatchStatus,
   type FileObject,
   finalBatchStatuses,
-} from './batch-wire.js';
+} from '../wire/batch.js';
+import type { ChatCompletion } from '../wire/response.js';
+import type { BatchResult, inferBatchValue } from './batch-result.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
 import type { BatchPreset } from './to-batch-line.js';

@@ -10,9 +10,9 @@ import { checkOptionNames, submitBatchOptionNames } from '../internal/option-nam
 import { type BatchCostCounter, tokenHooks } from '../internal/token-hooks.js';
 import { inBatchPhase, startBatchJobSpan } from '../telemetry/batch-spans.js';
 import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
+import type { Batch, FileObject } from '../wire/batch.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
-import type { Batch, FileObject } from './batch-wire.js';
 import { type BatchCompletionParser, parseBatchCompletion } from './parse-batch-completion.js';
 import type { BatchSource } from './to-batch-line.js';
 import { type BatchItem, writeBatchFiles } from './write-batch-files.js';
