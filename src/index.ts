@@ -158,7 +158,7 @@ export type {
   FileObject,
   ListBatchesParams,
 } from './wire/batch.js';
-export { type BatchPreset, type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+export { type BatchPreset, type BatchSource, toBatchLine } from './builder/to-batch-line.js';
 export {
   type FanOutOptions,
   type FanOutProgress,

@@ -1,3 +1,4 @@
+import type { BatchPreset } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
 import { BatchItemError } from '../errors/batch-item-error.js';
@@ -17,7 +18,6 @@ import type { ChatCompletion } from '../wire/response.js';
 import type { BatchResult, inferBatchValue } from './batch-result.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchPreset } from './to-batch-line.js';
 import type { BatchInputFile } from './write-batch-files.js';
 
 /**

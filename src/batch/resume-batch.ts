@@ -1,3 +1,4 @@
+import type { BatchPreset } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { checkOptionNames, resumeBatchOptionNames } from '../internal/option-names.js';
@@ -5,7 +6,6 @@ import { startBatchJobSpan } from '../telemetry/batch-spans.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchPreset } from './to-batch-line.js';
 
 /** Options of `resumeBatch()`. */
 export interface ResumeBatchOptions<TBuilder extends BatchPreset = BatchPreset> {

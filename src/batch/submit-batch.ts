@@ -2,6 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BatchSource } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { APIError } from '../errors/api-error.js';
 import { BatchCostError } from '../errors/batch-cost-error.js';
@@ -14,7 +15,6 @@ import type { Batch, FileObject } from '../wire/batch.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
 import { type BatchCompletionParser, parseBatchCompletion } from './parse-batch-completion.js';
-import type { BatchSource } from './to-batch-line.js';
 import { type BatchItem, writeBatchFiles } from './write-batch-files.js';
 
 /** Options of `submitBatch()`. */

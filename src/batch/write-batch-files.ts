@@ -3,11 +3,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type BatchSource, toBatchLine } from '../builder/to-batch-line.js';
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { checkOptionNames, writeBatchFilesOptionNames } from '../internal/option-names.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
-import { type BatchSource, toBatchLine } from './to-batch-line.js';
 
 /** One request of a batch: the builder to run and the id its result comes back under. */
 export interface BatchItem<TBuilder extends BatchSource = BatchSource> {

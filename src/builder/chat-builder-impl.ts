@@ -1,5 +1,4 @@
 import { freeze } from 'immer';
-import { toBatchLine } from '../batch/to-batch-line.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
@@ -56,6 +55,7 @@ import type {
 } from './chat-builder.js';
 import type { Dispatcher, RequestMeta } from './dispatcher.js';
 import type { RequestValidation } from './request-validation.js';
+import { toBatchLine } from './to-batch-line.js';
 
 type Extra = Readonly<Record<string, unknown>>;
 
