@@ -25,7 +25,7 @@ export type {
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
 export { chat } from './client/default-chat.js';
-export type { RequestValidation } from './builder/request-validation.js';
+export type { RequestValidation } from './schema/request-validation.js';
 
 // Templates and preset documents
 export {

@@ -20,6 +20,7 @@ import { toPresetDocument } from '../preset/to-preset-document.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { isJsonObject } from '../schema/primitives.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { validationPassed } from '../schema/validation-result.js';
@@ -54,7 +55,6 @@ import type {
   MessageOptions,
 } from './chat-builder.js';
 import type { Dispatcher, RequestMeta } from './dispatcher.js';
-import type { RequestValidation } from './request-validation.js';
 import { toBatchLine } from './to-batch-line.js';
 
 type Extra = Readonly<Record<string, unknown>>;

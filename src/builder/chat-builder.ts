@@ -1,6 +1,7 @@
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
 import type { PresetDocument } from '../preset/preset-document.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import type {
   BuilderState,
   Either,
@@ -49,7 +50,6 @@ import type {
   WebSearchOptions,
 } from '../wire/request.js';
 import type { ChatCompletionMessageCustomToolCall } from '../wire/response.js';
-import type { RequestValidation } from './request-validation.js';
 
 /** Options shared by the message methods. */
 export interface MessageOptions {

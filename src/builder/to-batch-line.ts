@@ -1,7 +1,7 @@
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { bodyText, type HasBodyText } from '../internal/body-text.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import { toValidationError } from '../schema/to-validation-error.js';
-import type { RequestValidation } from './request-validation.js';
 
 /** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */
 /** A builder as batch results read it: its schemas parse and type the results. Any builder, a preset too. */
