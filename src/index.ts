@@ -5,16 +5,12 @@
 export type {
   AllowedToolsChoiceFor,
   AllowedToolsChoiceOf,
-  AssistantMessageInit,
   ChatBuilder,
   CompletionOf,
-  CustomToolInit,
-  FunctionToolInit,
   inferParsed,
   inferToolCall,
   JsonSchemaOptions,
   KnownField,
-  MessageOptions,
   RunMethod,
   BatchLineMethod,
   SendMethod,
@@ -23,6 +19,8 @@ export type {
   ToolChoiceInput,
 } from './builder/chat-builder.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
+export type { AssistantMessageInit, MessageOptions } from './params/messages.js';
+export type { CustomToolInit, FunctionToolInit } from './params/tools.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
 export { chat } from './client/default-chat.js';
 export type { RequestValidation } from './schema/request-validation.js';

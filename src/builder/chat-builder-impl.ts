@@ -8,14 +8,23 @@ import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
 import type { RunOptions } from '../loop/run-types.js';
 import { declarationsVersion } from '../models/declared-models.js';
 import {
+  type AssistantMessageInit,
   assistantMessage,
   developerMessage,
   functionMessage,
+  type MessageOptions,
   systemMessage,
   toolMessage,
   userMessage,
 } from '../params/messages.js';
-import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
+import {
+  type CustomToolInit,
+  customTool,
+  type FunctionToolInit,
+  functionCall,
+  functionTool,
+  toolChoice,
+} from '../params/tools.js';
 import { toPresetDocument } from '../preset/to-preset-document.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
@@ -47,13 +56,7 @@ import type {
 } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type { Body, BodyNode } from './body-node.js';
-import type {
-  AssistantMessageInit,
-  CustomToolInit,
-  FunctionToolInit,
-  JsonSchemaOptions,
-  MessageOptions,
-} from './chat-builder.js';
+import type { JsonSchemaOptions } from './chat-builder.js';
 import type { Dispatcher, RequestMeta } from './dispatcher.js';
 import { toBatchLine } from './to-batch-line.js';
 
