@@ -111,7 +111,7 @@ export type {
   ParsedToolCall,
 } from './structured/parsed-completion.js';
 export { parsePartialJson } from './structured/partial-json.js';
-export { PartialJsonParser } from './structured/partial-json-parser.js';
+export { PartialJsonParser } from './stream/partial-json-parser.js';
 export type {
   inferInput,
   inferOutput,
