@@ -119,7 +119,8 @@ export type {
   StandardResult,
   StandardSchema,
 } from './structured/standard-schema.js';
-export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
+export type { ChatTool, ToolRunContext } from './structured/chat-tool.js';
+export { type ToolOptions, tool } from './tools/tool.js';
 
 // Sending: clients and options
 export type { BatchCallOptions, BatchesAPI, CreateBatchOptions } from './client/batches.js';

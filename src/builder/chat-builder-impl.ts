@@ -34,6 +34,7 @@ import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { validationPassed } from '../schema/validation-result.js';
 import { type ChatStream, failedStream } from '../stream/chat-stream.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
@@ -44,7 +45,7 @@ import { missingVariablesResult } from '../template/missing-variables-result.js'
 import { readVarValues } from '../template/read-var-values.js';
 import { lenientSlots, TemplateSlots } from '../template/template-slots.js';
 import { templatedContent } from '../template/templated-content.js';
-import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
+import { isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
 import type { SendOptions } from '../transport/send-options.js';
 import type {
   ChatCompletionRequest,

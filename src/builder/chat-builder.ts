@@ -21,11 +21,12 @@ import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { UnknownVars, VarValues } from '../state/template-rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
 import type { ChatStream } from '../stream/chat-stream.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
 import type { Template, TemplatePart } from '../template/template.js';
-import type { ChatTool, ToolOptions } from '../tools/tool.js';
+import type { ToolOptions } from '../tools/tool.js';
 import type { ChatCompletionResult } from '../transport/completion-result.js';
 import type { SendOptions } from '../transport/send-options.js';
 import type {

@@ -4,12 +4,13 @@ import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { cutText } from '../internal/cut-text.js';
 import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
 import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
 import type { SpanScope } from '../telemetry/span-scope.js';
 import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
-import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
+import { checkToolTimeout, toolResultText } from '../tools/tool.js';
 import type { SendOptions } from '../transport/send-options.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
