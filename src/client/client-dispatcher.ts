@@ -3,6 +3,7 @@ import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
 import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
+import { VERSION } from '../internal/version.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
 import { reportingRetries, StreamWatch } from '../telemetry/stream-watch.js';
@@ -27,7 +28,6 @@ import {
   endpointURL,
   type NormalizedClientOptions,
 } from './client-options.js';
-import { VERSION } from './version.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
 interface Target {
