@@ -2,7 +2,6 @@ import type { Dispatcher, RequestMeta } from '../builder/dispatcher.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
-import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
 import { VERSION } from '../internal/version.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
@@ -28,6 +27,7 @@ import {
   endpointURL,
   type NormalizedClientOptions,
 } from './client-options.js';
+import { CONTEXT_WINDOW_ERROR, tokenHooks } from './token-hooks.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
 interface Target {
