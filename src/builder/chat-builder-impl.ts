@@ -2,11 +2,11 @@ import { freeze } from 'immer';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
 import type { RunOptions } from '../loop/run-types.js';
 import { declarationsVersion } from '../models/declared-models.js';
+import { copyCallerData } from '../params/copy-caller-data.js';
 import {
   type AssistantMessageInit,
   assistantMessage,

@@ -1,5 +1,5 @@
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import type { AssistantMessage, ChatMessage, TextContentPart, UserContentPart } from '../wire/request.js';
+import { copyCallerData } from './copy-caller-data.js';
 
 /** Options shared by the message methods. */
 export interface MessageOptions {

@@ -1,4 +1,3 @@
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
 import type {
@@ -10,6 +9,7 @@ import type {
   ToolChoice,
   ToolChoiceMode,
 } from '../wire/request.js';
+import { copyCallerData } from './copy-caller-data.js';
 
 /** A function tool described by a JSON Schema. */
 export interface FunctionToolInit<TName extends string = string> {
