@@ -9,8 +9,8 @@ import { APIError } from '../errors/api-error.js';
 import type { BatchCostEstimate } from '../errors/batch-cost-error.js';
 import { BatchCostError } from '../errors/batch-cost-error.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
-import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
 import { inBatchPhase, startBatchJobSpan } from '../telemetry/batch-spans.js';
+import { checkOptionNames, type OptionNames } from '../transport/option-names.js';
 import type { Batch, FileObject } from '../wire/batch.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
@@ -46,6 +46,18 @@ export interface SubmitBatchOptions extends BatchFileLimits {
    */
   readonly onBatchCreated?: ((event: BatchCreatedEvent) => void | Promise<void>) | undefined;
 }
+
+/** The names of `SubmitBatchOptions`, for `checkOptionNames()`. */
+export const submitBatchOptionNames: OptionNames<SubmitBatchOptions> = {
+  directory: true,
+  metadata: true,
+  signal: true,
+  onBatchCreated: true,
+  maxCostUSD: true,
+  onEstimate: true,
+  maxRequestsPerFile: true,
+  maxBytesPerFile: true,
+};
 
 /** What `onBatchCreated` receives. */
 export interface BatchCreatedEvent {

@@ -1,7 +1,6 @@
 import type { Dispatcher, RequestMeta } from '../builder/dispatcher.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
 import { VERSION } from '../internal/version.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
@@ -10,6 +9,7 @@ import type { ChatCompletionResult } from '../transport/completion-result.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { guardedBody } from '../transport/guarded-body.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { checkOptionNames, sendOptionNames } from '../transport/option-names.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import { completionShapeError } from '../transport/response-shape.js';
 import type { SendOptions } from '../transport/send-options.js';

@@ -1,6 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { cutText } from '../internal/cut-text.js';
-import { checkOptionNames, clientOptionNames, retryDelayNames } from '../internal/option-names.js';
 import type { Logger, LogLevel } from '../telemetry/log-options.js';
 import {
   normalizeObservability,
@@ -10,6 +9,7 @@ import {
   type TelemetryOptions,
 } from '../telemetry/telemetry-options.js';
 import type { FetchFunction } from '../transport/fetch-function.js';
+import { checkOptionNames, type OptionNames, retryDelayNames } from '../transport/option-names.js';
 import type { NormalizedRetryDelay, RetryDelayOptions, RetryEvent } from '../transport/retry-options.js';
 
 /**
@@ -74,6 +74,28 @@ export interface ClientOptions {
   /** Where log lines go. Default `console`. What it throws is ignored. */
   readonly logger?: Logger | undefined;
 }
+
+/** The names of `ClientOptions`, for `checkOptionNames()`. */
+export const clientOptionNames: OptionNames<ClientOptions> = {
+  apiKey: true,
+  baseURL: true,
+  organization: true,
+  project: true,
+  defaultHeaders: true,
+  defaultQuery: true,
+  fetch: true,
+  timeout: true,
+  maxRetries: true,
+  retryDelay: true,
+  onRetry: true,
+  dangerouslyAllowBrowser: true,
+  tokens: true,
+  telemetry: true,
+  onRequest: true,
+  onResponse: true,
+  logLevel: true,
+  logger: true,
+};
 
 /** The defaults of every client option, in one place. */
 export const clientDefaults = /* @__PURE__ */ Object.freeze({

@@ -3,7 +3,6 @@ import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { cutText } from '../internal/cut-text.js';
-import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
 import type { ChatTool } from '../structured/chat-tool.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
@@ -11,6 +10,7 @@ import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
 import type { SpanScope } from '../telemetry/span-scope.js';
 import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
 import { checkToolTimeout, toolResultText } from '../tools/tool.js';
+import { checkOptionNames } from '../transport/option-names.js';
 import type { SendOptions } from '../transport/send-options.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
@@ -18,7 +18,7 @@ import type {
   ChatCompletionMessage,
   ChatCompletionMessageFunctionToolCall,
 } from '../wire/response.js';
-import type { RunOptions, RunResult, RunStep } from './run-types.js';
+import { type RunOptions, type RunResult, type RunStep, runOptionNames } from './run-types.js';
 
 /** What the loop needs from a builder: its messages, its tools, one request, and a follow-up builder. */
 export interface LoopSubject {
