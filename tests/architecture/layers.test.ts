@@ -54,9 +54,11 @@ test('the order names every folder of src/, once', () => {
   assert.is(new Set(layers).size, layers.length);
 });
 
+const page = readFileSync(new URL('docs/architecture.md', root), 'utf8');
+// | 4 | `models` | what it holds | errors, wire |
+const rows = [...page.matchAll(/^\| (\d+) \| `([a-z-]+)` \| .+ \| ([a-z, -]+) \|$/gm)];
+
 test('docs/architecture.md lists the folders in the order', () => {
-  const page = readFileSync(new URL('docs/architecture.md', root), 'utf8');
-  const rows = [...page.matchAll(/^\| (\d+) \| `([a-z-]+)` \|/gm)];
   assert.equal(
     rows.map((row) => row[2]),
     layers,
@@ -65,6 +67,24 @@ test('docs/architecture.md lists the folders in the order', () => {
     rows.map((row) => Number(row[1])),
     layers.map((_, index) => index + 1),
   );
+});
+
+/** The other folders of src/ that the files of `folder` import from (`from '../x/...'`). */
+function importedFolders(folder: string): string[] {
+  const found = new Set<string>();
+  const files = readdirSync(new URL(`src/${folder}/`, root), { recursive: true, encoding: 'utf8' });
+  for (const file of files.filter((name) => name.endsWith('.ts'))) {
+    const text = readFileSync(new URL(`src/${folder}/${file}`, root), 'utf8');
+    for (const match of text.matchAll(/from '\.\.\/([a-z-]+)\//g)) found.add(match[1] as string);
+  }
+  return [...found].sort();
+}
+
+test('docs/architecture.md says what each folder imports (a new folder-to-folder import updates its row)', () => {
+  for (const row of rows) {
+    const listed = row[3] === 'nothing' ? [] : (row[3] as string).split(', ');
+    assert.equal(listed, importedFolders(row[2] as string), `the row of ${row[2]}`);
+  }
 });
 
 test.run();
