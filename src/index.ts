@@ -5,16 +5,12 @@
 export type {
   AllowedToolsChoiceFor,
   AllowedToolsChoiceOf,
-  AssistantMessageInit,
   ChatBuilder,
   CompletionOf,
-  CustomToolInit,
-  FunctionToolInit,
   inferParsed,
   inferToolCall,
   JsonSchemaOptions,
   KnownField,
-  MessageOptions,
   RunMethod,
   BatchLineMethod,
   SendMethod,
@@ -23,9 +19,11 @@ export type {
   ToolChoiceInput,
 } from './builder/chat-builder.js';
 export type { ChatFactory, FromJSONOptions } from './builder/chat.js';
+export type { AssistantMessageInit, MessageOptions } from './params/messages.js';
+export type { CustomToolInit, FunctionToolInit } from './params/tools.js';
 export { audioPart, filePart, imagePart, textPart } from './builder/content-parts.js';
-export { chat } from './builder/default-chat.js';
-export type { RequestValidation } from './builder/request-validation.js';
+export { chat } from './client/default-chat.js';
+export type { RequestValidation } from './schema/request-validation.js';
 
 // Templates and preset documents
 export {
@@ -120,7 +118,7 @@ export type {
   ParsedToolCall,
 } from './structured/parsed-completion.js';
 export { parsePartialJson } from './structured/partial-json.js';
-export { PartialJsonParser } from './structured/partial-json-parser.js';
+export { PartialJsonParser } from './stream/partial-json-parser.js';
 export type {
   inferInput,
   inferOutput,
@@ -128,20 +126,18 @@ export type {
   StandardResult,
   StandardSchema,
 } from './structured/standard-schema.js';
-export { type ChatTool, type ToolOptions, type ToolRunContext, tool } from './tools/tool.js';
+export type { ChatTool, ToolRunContext } from './structured/chat-tool.js';
+export { type ToolOptions, tool } from './tools/tool.js';
 
 // Sending: clients and options
 export type { BatchCallOptions, BatchesAPI, CreateBatchOptions } from './client/batches.js';
-export {
-  type ClientOptions,
-  clientDefaults,
-  type FetchFunction,
-  type RetryDelayOptions,
-  type RetryEvent,
-} from './client/client-options.js';
+export { type ClientOptions, clientDefaults } from './client/client-options.js';
 export { type ChatwrightClient, createClient } from './client/create-client.js';
-export type { ChatCompletionResult, SendOptions } from './client/dispatcher.js';
 export type { FilesAPI, FileUploadOptions } from './client/files.js';
+export type { ChatCompletionResult } from './transport/completion-result.js';
+export type { FetchFunction } from './transport/fetch-function.js';
+export type { RetryDelayOptions, RetryEvent } from './transport/retry-options.js';
+export type { SendOptions } from './transport/send-options.js';
 
 // Streaming
 export { ChatStream, type StreamObserver, type StreamSource } from './stream/chat-stream.js';
@@ -167,8 +163,8 @@ export type {
   CreateBatchParams,
   FileObject,
   ListBatchesParams,
-} from './batch/batch-wire.js';
-export { type BatchPreset, type BatchSource, toBatchLine } from './batch/to-batch-line.js';
+} from './wire/batch.js';
+export { type BatchPreset, type BatchSource, toBatchLine } from './builder/to-batch-line.js';
 export {
   type FanOutOptions,
   type FanOutProgress,

@@ -1,3 +1,4 @@
+import type { BatchPreset } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
 import { BatchItemError } from '../errors/batch-item-error.js';
@@ -6,18 +7,17 @@ import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { inBatchPhase, startBatchPhase } from '../telemetry/batch-spans.js';
 import type { OtelContext } from '../telemetry/otel-api.js';
 import { completionShapeError } from '../transport/response-shape.js';
-import type { ChatCompletion } from '../wire/response.js';
-import type { BatchResult, inferBatchValue } from './batch-result.js';
 import {
   type Batch,
   type BatchOutputLine,
   type BatchStatus,
   type FileObject,
   finalBatchStatuses,
-} from './batch-wire.js';
+} from '../wire/batch.js';
+import type { ChatCompletion } from '../wire/response.js';
+import type { BatchResult, inferBatchValue } from './batch-result.js';
 import type { BatchCompletionParser } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchPreset } from './to-batch-line.js';
 import type { BatchInputFile } from './write-batch-files.js';
 
 /**

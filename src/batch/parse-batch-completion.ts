@@ -1,7 +1,7 @@
 import { ChatBuilderImpl } from '../builder/chat-builder-impl.js';
+import type { BatchPreset } from '../builder/to-batch-line.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import type { ChatCompletion } from '../wire/response.js';
-import type { BatchPreset } from './to-batch-line.js';
 
 /** Turns one completion of a batch into its result value. */
 export type BatchCompletionParser = (completion: ChatCompletion) => unknown;

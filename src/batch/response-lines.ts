@@ -1,4 +1,4 @@
-import type { BatchOutputLine } from './batch-wire.js';
+import type { BatchOutputLine } from '../wire/batch.js';
 
 /**
  * The lines of a response body, decoded and split as they arrive: a batch file is read a chunk at a

@@ -1,11 +1,11 @@
+import type { BatchPreset } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
-import { checkOptionNames, resumeBatchOptionNames } from '../internal/option-names.js';
 import { startBatchJobSpan } from '../telemetry/batch-spans.js';
+import { checkOptionNames, type OptionNames } from '../transport/option-names.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import { parseBatchCompletion } from './parse-batch-completion.js';
 import { parseLine, responseLines } from './response-lines.js';
-import type { BatchPreset } from './to-batch-line.js';
 
 /** Options of `resumeBatch()`. */
 export interface ResumeBatchOptions<TBuilder extends BatchPreset = BatchPreset> {
@@ -18,6 +18,9 @@ export interface ResumeBatchOptions<TBuilder extends BatchPreset = BatchPreset> 
   /** Stops the reading of the batches and their input files. */
   readonly signal?: AbortSignal | undefined;
 }
+
+/** The names of `ResumeBatchOptions`, for `checkOptionNames()`. */
+export const resumeBatchOptionNames: OptionNames<ResumeBatchOptions> = { parseWith: true, signal: true };
 
 /**
  * Picks up a job submitted earlier, perhaps by another process, from its batch ids (keep

@@ -2,19 +2,19 @@ import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BatchSource } from '../builder/to-batch-line.js';
 import type { ChatwrightClient } from '../client/create-client.js';
+import { type BatchCostCounter, tokenHooks } from '../client/token-hooks.js';
 import { APIError } from '../errors/api-error.js';
+import type { BatchCostEstimate } from '../errors/batch-cost-error.js';
 import { BatchCostError } from '../errors/batch-cost-error.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
-import { checkOptionNames, submitBatchOptionNames } from '../internal/option-names.js';
-import { type BatchCostCounter, tokenHooks } from '../internal/token-hooks.js';
 import { inBatchPhase, startBatchJobSpan } from '../telemetry/batch-spans.js';
-import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
+import { checkOptionNames, type OptionNames } from '../transport/option-names.js';
+import type { Batch, FileObject } from '../wire/batch.js';
 import { BatchJob, type BatchPart } from './batch-job.js';
 import type { BatchFileLimits } from './batch-limits.js';
-import type { Batch, FileObject } from './batch-wire.js';
 import { type BatchCompletionParser, parseBatchCompletion } from './parse-batch-completion.js';
-import type { BatchSource } from './to-batch-line.js';
 import { type BatchItem, writeBatchFiles } from './write-batch-files.js';
 
 /** Options of `submitBatch()`. */
@@ -46,6 +46,18 @@ export interface SubmitBatchOptions extends BatchFileLimits {
    */
   readonly onBatchCreated?: ((event: BatchCreatedEvent) => void | Promise<void>) | undefined;
 }
+
+/** The names of `SubmitBatchOptions`, for `checkOptionNames()`. */
+export const submitBatchOptionNames: OptionNames<SubmitBatchOptions> = {
+  directory: true,
+  metadata: true,
+  signal: true,
+  onBatchCreated: true,
+  maxCostUSD: true,
+  onEstimate: true,
+  maxRequestsPerFile: true,
+  maxBytesPerFile: true,
+};
 
 /** What `onBatchCreated` receives. */
 export interface BatchCreatedEvent {

@@ -3,11 +3,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type BatchSource, toBatchLine } from '../builder/to-batch-line.js';
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { checkOptionNames, writeBatchFilesOptionNames } from '../internal/option-names.js';
+import { checkOptionNames, type OptionNames } from '../transport/option-names.js';
 import { type BatchFileLimits, batchLimits } from './batch-limits.js';
-import { type BatchSource, toBatchLine } from './to-batch-line.js';
 
 /** One request of a batch: the builder to run and the id its result comes back under. */
 export interface BatchItem<TBuilder extends BatchSource = BatchSource> {
@@ -39,6 +39,15 @@ export interface WriteBatchFilesOptions extends BatchFileLimits {
   /** Stops writing; the partial files are removed and the call rejects with `APIUserAbortError`. */
   readonly signal?: AbortSignal | undefined;
 }
+
+/** The names of `WriteBatchFilesOptions`, for `checkOptionNames()`. */
+export const writeBatchFilesOptionNames: OptionNames<WriteBatchFilesOptions> = {
+  directory: true,
+  prefix: true,
+  signal: true,
+  maxRequestsPerFile: true,
+  maxBytesPerFile: true,
+};
 
 // Lines are gathered into writes of about this size: one write a line costs a syscall-bound stream
 // operation each, and 64 KiB is the stream's own default buffer size.

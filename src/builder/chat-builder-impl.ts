@@ -1,31 +1,40 @@
 import { freeze } from 'immer';
-import { toBatchLine } from '../batch/to-batch-line.js';
-import type { Dispatcher, RequestMeta, SendOptions } from '../client/dispatcher.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { bodyText } from '../internal/body-text.js';
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import { immer } from '../internal/immer.js';
 import { type LoopSubject, runToolLoop } from '../loop/run-tool-loop.js';
 import type { RunOptions } from '../loop/run-types.js';
 import { declarationsVersion } from '../models/declared-models.js';
+import { copyCallerData } from '../params/copy-caller-data.js';
 import {
+  type AssistantMessageInit,
   assistantMessage,
   developerMessage,
   functionMessage,
+  type MessageOptions,
   systemMessage,
   toolMessage,
   userMessage,
 } from '../params/messages.js';
-import { customTool, functionCall, functionTool, toolChoice } from '../params/tools.js';
+import {
+  type CustomToolInit,
+  customTool,
+  type FunctionToolInit,
+  functionCall,
+  functionTool,
+  toolChoice,
+} from '../params/tools.js';
 import { toPresetDocument } from '../preset/to-preset-document.js';
 import { copyJson } from '../schema/copy-json.js';
 import { knownRequestFields } from '../schema/known-request-fields.js';
 import { isJsonObject } from '../schema/primitives.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { validationPassed } from '../schema/validation-result.js';
 import { type ChatStream, failedStream } from '../stream/chat-stream.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import { type CompiledSchema, compileSchema } from '../structured/compile-schema.js';
 import { type ParseSpec, parseCompletion } from '../structured/parse-completion.js';
 import { ParsedChatStream } from '../structured/parsed-chat-stream.js';
@@ -36,7 +45,8 @@ import { missingVariablesResult } from '../template/missing-variables-result.js'
 import { readVarValues } from '../template/read-var-values.js';
 import { lenientSlots, TemplateSlots } from '../template/template-slots.js';
 import { templatedContent } from '../template/templated-content.js';
-import { type ChatTool, isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
+import { isChatTool, tool as makeTool, type ToolOptions } from '../tools/tool.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type {
   ChatCompletionRequest,
   ChatMessage,
@@ -47,14 +57,9 @@ import type {
 } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import type { Body, BodyNode } from './body-node.js';
-import type {
-  AssistantMessageInit,
-  CustomToolInit,
-  FunctionToolInit,
-  JsonSchemaOptions,
-  MessageOptions,
-} from './chat-builder.js';
-import type { RequestValidation } from './request-validation.js';
+import type { JsonSchemaOptions } from './chat-builder.js';
+import type { Dispatcher, RequestMeta } from './dispatcher.js';
+import { toBatchLine } from './to-batch-line.js';
 
 type Extra = Readonly<Record<string, unknown>>;
 

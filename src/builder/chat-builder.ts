@@ -1,7 +1,9 @@
-import type { ChatCompletionResult, SendOptions } from '../client/dispatcher.js';
 import type { RunOptions, RunResult } from '../loop/run-types.js';
 import type { KnownModelId } from '../models/catalog.js';
+import type { AssistantMessageInit, MessageOptions } from '../params/messages.js';
+import type { CustomToolInit, FunctionToolInit } from '../params/tools.js';
 import type { PresetDocument } from '../preset/preset-document.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import type {
   BuilderState,
   Either,
@@ -20,17 +22,18 @@ import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { UnknownVars, VarValues } from '../state/template-rules.js';
 import type { ChatwrightTypeError } from '../state/type-error.js';
 import type { ChatStream } from '../stream/chat-stream.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletionResult, ParsedFunctionToolCall } from '../structured/parsed-completion.js';
 import type { inferOutput, StandardSchema } from '../structured/standard-schema.js';
 import type { Template, TemplatePart } from '../template/template.js';
-import type { ChatTool, ToolOptions } from '../tools/tool.js';
+import type { ToolOptions } from '../tools/tool.js';
+import type { ChatCompletionResult } from '../transport/completion-result.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type {
-  AssistantMessage,
   AudioOutput,
   ChatCompletionRequest,
   ChatMessage,
-  CustomToolFormat,
   JsonSchema,
   LegacyFunction,
   Modality,
@@ -49,39 +52,6 @@ import type {
   WebSearchOptions,
 } from '../wire/request.js';
 import type { ChatCompletionMessageCustomToolCall } from '../wire/response.js';
-import type { RequestValidation } from './request-validation.js';
-
-/** Options shared by the message methods. */
-export interface MessageOptions {
-  /** An optional participant name, to tell apart participants of the same role. */
-  readonly name?: string;
-}
-
-/** An assistant turn, as written into history (content, refusal, tool calls...). */
-export type AssistantMessageInit = Omit<AssistantMessage, 'role'>;
-
-/** A function tool described by a JSON Schema. */
-export interface FunctionToolInit<TName extends string = string> {
-  /** `a-z A-Z 0-9 _ -`, at most 64 characters. */
-  readonly name: TName;
-  readonly description?: string;
-  /** A JSON Schema object for the arguments; omitted means no arguments. */
-  readonly parameters?: JsonSchema;
-  /**
-   * Structured-outputs mode: the model's arguments follow the schema exactly. Off unless set (the
-   * API's default); when `true`, the schema must follow strict mode's rules, or `StrictSchemaError`.
-   */
-  readonly strict?: boolean;
-  /** Never set: tells this init apart from a `tool()` object, which `.tool()` also takes. */
-  readonly kind?: never;
-}
-
-/** A custom tool: free-form text input, optionally constrained by a grammar. */
-export interface CustomToolInit<TName extends string = string> {
-  readonly name: TName;
-  readonly description?: string;
-  readonly format?: CustomToolFormat;
-}
 
 /** Options of {@link ChatBuilder.jsonSchema}. */
 export interface JsonSchemaOptions {

@@ -1,5 +1,4 @@
 import { freeze } from 'immer';
-import type { Dispatcher } from '../client/dispatcher.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { inferPresetVars } from '../preset/preset-document.js';
 import { type ReadPresetDocument, readPresetDocument } from '../preset/read-preset-document.js';
@@ -10,6 +9,7 @@ import type { ChatMessage } from '../wire/request.js';
 import { BodyNode } from './body-node.js';
 import type { ChatBuilder } from './chat-builder.js';
 import { ChatBuilderImpl } from './chat-builder-impl.js';
+import type { Dispatcher } from './dispatcher.js';
 
 /** Options of {@link ChatFactory.fromJSON}. */
 export interface FromJSONOptions {

@@ -7,8 +7,8 @@ import { ruleCheck } from '../schema/rule-check.js';
 import { validateRequest } from '../schema/validate-request.js';
 import { toValidationResult } from '../schema/validation-result.js';
 import { BadInputError } from './bad-input-error.js';
+import type { CliOutput } from './cli-output.js';
 import { readJsonFile, requestFileBuilder } from './read-request-file.js';
-import type { CliOutput } from './run-cli.js';
 
 /** A preset may be incomplete, but what it sets must suit its model: the preset rules and the model's. */
 const presetWithModelRules = v.pipe(presetSchema, ruleCheck(modelRules));

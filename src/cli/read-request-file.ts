@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ChatBuilder } from '../builder/chat-builder.js';
-import { chat } from '../builder/default-chat.js';
+import { chat } from '../client/default-chat.js';
 import { parseJsonText } from '../internal/parse-json-text.js';
 import { isJsonObject } from '../schema/primitives.js';
 import type { PresetState } from '../state/builder-state.js';

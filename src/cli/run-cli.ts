@@ -2,16 +2,10 @@ import { parseArgs } from 'node:util';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import { BadInputError } from './bad-input-error.js';
 import { checkCommand } from './check-command.js';
+import type { CliOutput } from './cli-output.js';
 import { prepareRequest } from './prepare-request.js';
 import { sendCommand } from './send-command.js';
 import { usage } from './usage.js';
-
-/** Where the command writes: lines to stdout and stderr, and raw streamed text to stdout. */
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-  write(text: string): void;
-}
 
 const options = {
   var: { type: 'string', short: 'v', multiple: true },

@@ -1,6 +1,6 @@
 import type { ChatCompletion } from '../wire/response.js';
+import type { CliOutput } from './cli-output.js';
 import type { PreparedRequest } from './prepare-request.js';
-import type { CliOutput } from './run-cli.js';
 
 type Ready = Extract<PreparedRequest, { ok: true }>['builder'];
 

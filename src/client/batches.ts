@@ -1,7 +1,7 @@
-import type { Batch, BatchList, CreateBatchParams, ListBatchesParams } from '../batch/batch-wire.js';
 import { APIError } from '../errors/api-error.js';
 import type { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
+import type { Batch, BatchList, CreateBatchParams, ListBatchesParams } from '../wire/batch.js';
 import { type ApiCall, callJson } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 import { idSegment } from './id-segment.js';

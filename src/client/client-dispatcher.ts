@@ -1,15 +1,18 @@
+import type { Dispatcher, RequestMeta } from '../builder/dispatcher.js';
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { checkOptionNames, sendOptionNames } from '../internal/option-names.js';
-import { CONTEXT_WINDOW_ERROR, tokenHooks } from '../internal/token-hooks.js';
+import { VERSION } from '../internal/version.js';
 import { ChatStream, failedStream } from '../stream/chat-stream.js';
 import { type ObservedRequest, observeRequest } from '../telemetry/request-observation.js';
 import { reportingRetries, StreamWatch } from '../telemetry/stream-watch.js';
+import type { ChatCompletionResult } from '../transport/completion-result.js';
 import { Exchange, type ExchangeRequest } from '../transport/exchange.js';
 import { guardedBody } from '../transport/guarded-body.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { checkOptionNames, sendOptionNames } from '../transport/option-names.js';
 import { parseJsonObject } from '../transport/parse-json-object.js';
 import { completionShapeError } from '../transport/response-shape.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import {
@@ -24,8 +27,7 @@ import {
   endpointURL,
   type NormalizedClientOptions,
 } from './client-options.js';
-import type { ChatCompletionResult, Dispatcher, RequestMeta, SendOptions } from './dispatcher.js';
-import { VERSION } from './version.js';
+import { CONTEXT_WINDOW_ERROR, tokenHooks } from './token-hooks.js';
 
 /** Where a request goes and who sends it, once options and environment are combined. */
 interface Target {

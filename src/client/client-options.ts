@@ -1,6 +1,5 @@
 import { ClientOptionsError } from '../errors/client-options-error.js';
 import { cutText } from '../internal/cut-text.js';
-import { checkOptionNames, clientOptionNames, retryDelayNames } from '../internal/option-names.js';
 import type { Logger, LogLevel } from '../telemetry/log-options.js';
 import {
   normalizeObservability,
@@ -9,33 +8,9 @@ import {
   type ResponseEvent,
   type TelemetryOptions,
 } from '../telemetry/telemetry-options.js';
-
-/** The `fetch` a client sends through: the global one, or any function with its signature. */
-export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/** What `onRetry` receives before the client waits and sends the same request again. */
-export interface RetryEvent {
-  /** The retry about to be made: 1 for the first retry. */
-  readonly retry: number;
-  /** How long the client waits before it (from `retry-after-ms`/`retry-after`, else the backoff). */
-  readonly delayMs: number;
-  /** Why: the `APIError` of a retryable status, or the `APIConnectionError`/`APITimeoutError`. */
-  readonly error: Error;
-}
-
-/** Backoff between retries. Delay of retry n: `min(initial * 2^(n-1), max)`, less up to 25 % jitter. */
-export interface RetryDelayOptions {
-  /** Milliseconds before the first retry, before jitter. Default 500. */
-  readonly initial?: number | undefined;
-  /** Upper bound of the backoff delay in milliseconds. Default 8000. */
-  readonly max?: number | undefined;
-  /**
-   * The longest `retry-after-ms`/`retry-after` the client will wait, in milliseconds. A server asking
-   * for more is not retried: the error is thrown at once (its `headers` carry the server's answer).
-   * Default 60000.
-   */
-  readonly maxRetryAfter?: number | undefined;
-}
+import type { FetchFunction } from '../transport/fetch-function.js';
+import { checkOptionNames, type OptionNames, retryDelayNames } from '../transport/option-names.js';
+import type { NormalizedRetryDelay, RetryDelayOptions, RetryEvent } from '../transport/retry-options.js';
 
 /**
  * Options of `createClient()`. Every one is optional (`undefined` counts as not given); the defaults are
@@ -100,6 +75,28 @@ export interface ClientOptions {
   readonly logger?: Logger | undefined;
 }
 
+/** The names of `ClientOptions`, for `checkOptionNames()`. */
+export const clientOptionNames: OptionNames<ClientOptions> = {
+  apiKey: true,
+  baseURL: true,
+  organization: true,
+  project: true,
+  defaultHeaders: true,
+  defaultQuery: true,
+  fetch: true,
+  timeout: true,
+  maxRetries: true,
+  retryDelay: true,
+  onRetry: true,
+  dangerouslyAllowBrowser: true,
+  tokens: true,
+  telemetry: true,
+  onRequest: true,
+  onResponse: true,
+  logLevel: true,
+  logger: true,
+};
+
 /** The defaults of every client option, in one place. */
 export const clientDefaults = /* @__PURE__ */ Object.freeze({
   baseURL: 'https://api.openai.com/v1',
@@ -116,13 +113,6 @@ export const clientEnv = /* @__PURE__ */ Object.freeze({
   organization: 'OPENAI_ORG_ID',
   project: 'OPENAI_PROJECT_ID',
 });
-
-/** The backoff settings with their defaults filled in. */
-export interface NormalizedRetryDelay {
-  readonly initial: number;
-  readonly max: number;
-  readonly maxRetryAfter: number;
-}
 
 /** A client's options after validation and defaults: what the transport works from. */
 export interface NormalizedClientOptions {

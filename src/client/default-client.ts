@@ -1,6 +1,6 @@
+import type { Dispatcher } from '../builder/dispatcher.js';
 import { ClientDispatcher } from './client-dispatcher.js';
 import { normalizeClientOptions } from './client-options.js';
-import type { Dispatcher } from './dispatcher.js';
 
 let dispatcher: ClientDispatcher | undefined;
 

@@ -1,4 +1,4 @@
-import type { FileObject } from '../batch/batch-wire.js';
+import type { FileObject } from '../wire/batch.js';
 import { callJson, callRaw } from './api-call.js';
 import type { ClientDispatcher } from './client-dispatcher.js';
 import { idSegment } from './id-segment.js';

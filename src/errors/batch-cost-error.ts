@@ -1,5 +1,16 @@
-import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
 import { ChatwrightError } from './chatwright-error.js';
+
+/** What a batch job may cost, in USD, at the Batch API's discount. */
+export interface BatchCostEstimate {
+  readonly requests: number;
+  readonly inputTokens: number;
+  /** `undefined` when a request's model has no known price (see `unpricedModels`). */
+  readonly inputUSD: number | undefined;
+  /** From no output to every request's output limit; `max` is `undefined` when a limit is unknown. */
+  readonly outputUSD: { readonly min: 0; readonly max: number | undefined } | undefined;
+  /** Models without a known price: their requests make the totals `undefined`, never zero. */
+  readonly unpricedModels: readonly string[];
+}
 
 /**
  * `submitBatch()` refused a job whose estimated cost is over its `maxCostUSD` (or cannot be

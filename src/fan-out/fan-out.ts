@@ -1,18 +1,15 @@
-import {
-  type NormalizedRetryDelay,
-  normalizeRetryDelay,
-  type RetryDelayOptions,
-} from '../client/client-options.js';
-import type { SendOptions } from '../client/dispatcher.js';
+import { normalizeRetryDelay } from '../client/client-options.js';
 import { APIError } from '../errors/api-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
-import { checkOptionNames, fanOutOptionNames, sendOptionNames } from '../internal/option-names.js';
 import type { ChatStream } from '../stream/chat-stream.js';
 import { fanOutRetryEvent, startFanOutSpan } from '../telemetry/fan-out-span.js';
 import { noScope, type SpanScope } from '../telemetry/span-scope.js';
 import { withTraceParent } from '../telemetry/trace-parent.js';
 import { newIdempotencyKey } from '../transport/idempotency-key.js';
+import { checkOptionNames, type OptionNames, sendOptionNames } from '../transport/option-names.js';
+import type { NormalizedRetryDelay, RetryDelayOptions } from '../transport/retry-options.js';
 import { isRetryableError, retryDelay } from '../transport/retry-policy.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { parseResetDuration } from './parse-reset-duration.js';
 import { TokenPacer } from './token-pacer.js';
@@ -90,6 +87,17 @@ export interface FanOutOptions {
   /** Options passed to every `send()` (timeout, headers, query). */
   readonly sendOptions?: Omit<SendOptions, 'signal' | 'maxRetries' | 'idempotencyKey'> | undefined;
 }
+
+/** The names of `FanOutOptions`, for `checkOptionNames()`. */
+export const fanOutOptionNames: OptionNames<FanOutOptions> = {
+  concurrency: true,
+  maxRetries: true,
+  retryDelay: true,
+  signal: true,
+  onProgress: true,
+  sendOptions: true,
+  tokenPacing: true,
+};
 
 /**
  * Sends many builders concurrently, at most `concurrency` at a time, and resolves with one result per

@@ -1,4 +1,4 @@
-import { tokenHooks } from '../internal/token-hooks.js';
+import { tokenHooks } from '../client/token-hooks.js';
 import { parseResetDuration } from './parse-reset-duration.js';
 
 /*

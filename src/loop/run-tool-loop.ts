@@ -1,23 +1,24 @@
-import type { SendOptions } from '../client/dispatcher.js';
 import { ChatwrightError } from '../errors/chatwright-error.js';
 import type { ToolArgumentsError } from '../errors/tool-arguments-error.js';
 import { ToolTimeoutError } from '../errors/tool-timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
 import { cutText } from '../internal/cut-text.js';
-import { checkOptionNames, runOptionNames } from '../internal/option-names.js';
+import type { ChatTool } from '../structured/chat-tool.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
 import { startRunSpan, startToolSpan } from '../telemetry/loop-spans.js';
 import type { SpanScope } from '../telemetry/span-scope.js';
 import { traceParentOf, withTraceParent } from '../telemetry/trace-parent.js';
-import { type ChatTool, checkToolTimeout, toolResultText } from '../tools/tool.js';
+import { checkToolTimeout, toolResultText } from '../tools/tool.js';
+import { checkOptionNames } from '../transport/option-names.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { AssistantMessage, ChatMessage, ToolMessage } from '../wire/request.js';
 import type {
   ChatCompletion,
   ChatCompletionMessage,
   ChatCompletionMessageFunctionToolCall,
 } from '../wire/response.js';
-import type { RunOptions, RunResult, RunStep } from './run-types.js';
+import { type RunOptions, type RunResult, type RunStep, runOptionNames } from './run-types.js';
 
 /** What the loop needs from a builder: its messages, its tools, one request, and a follow-up builder. */
 export interface LoopSubject {

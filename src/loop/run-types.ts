@@ -1,6 +1,7 @@
-import type { SendOptions } from '../client/dispatcher.js';
 import type { ParsedChatStream } from '../structured/parsed-chat-stream.js';
 import type { ParsedChatCompletion, ParsedToolCall } from '../structured/parsed-completion.js';
+import { type OptionNames, sendOptionNames } from '../transport/option-names.js';
+import type { SendOptions } from '../transport/send-options.js';
 import type { ChatMessage, ToolMessage } from '../wire/request.js';
 import type { ChatCompletionMessageFunctionToolCall } from '../wire/response.js';
 
@@ -37,6 +38,16 @@ export interface RunOptions<TParsed = unknown, TCall = ParsedToolCall> extends S
    */
   readonly onStream?: (stream: ParsedChatStream<TParsed, TCall>, step: number) => void | Promise<void>;
 }
+
+/** The names of `RunOptions`, for `checkOptionNames()`. */
+export const runOptionNames: OptionNames<RunOptions> = {
+  ...sendOptionNames,
+  maxSteps: true,
+  toolErrors: true,
+  toolTimeout: true,
+  onStep: true,
+  onStream: true,
+};
 
 /** One request of the tool loop and the tool results it led to. */
 export interface RunStep<TParsed = unknown, TCall = ParsedToolCall> {

@@ -1,5 +1,5 @@
-import { isSet } from '../schema/rule.js';
 import { capabilitiesOf } from './capabilities-of.js';
+import { isSet } from './rule.js';
 
 /** One rewrite `adaptToModel()` made: where, what was there, what is there now, and why. */
 export interface ModelAdaptation {

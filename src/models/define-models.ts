@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { ModelDeclarationError } from '../errors/model-declaration-error.js';
-import { reasoningEfforts } from '../schema/output.js';
 import { type KnownModelId, modelFamilies, modelIds } from './catalog.js';
 import { declareModel } from './declared-models.js';
 import type { ModelCapabilities } from './model-capabilities.js';
 import type { BuiltInModels } from './model-catalog.js';
+import { reasoningEfforts } from './reasoning-efforts.js';
 
 /** A model declared as a catalog model with some capabilities changed. */
 export type ModelExtension = Partial<ModelCapabilities> & {

@@ -1,7 +1,7 @@
-import { type Body, hasItems, isSet, type Report, type Rule, wantsAudio } from '../schema/rule.js';
 import { capabilitiesOf } from './capabilities-of.js';
 import type { CapabilityName } from './catalog.js';
 import type { ModelCapabilities, SamplingSupport } from './model-capabilities.js';
+import { type Body, hasItems, isSet, type Report, type Rule, wantsAudio } from './rule.js';
 
 /*
  * The model rules: a request checked against what its model accepts, read from the catalog (or a

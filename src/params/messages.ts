@@ -1,6 +1,14 @@
-import type { AssistantMessageInit, MessageOptions } from '../builder/chat-builder.js';
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import type { AssistantMessage, ChatMessage, TextContentPart, UserContentPart } from '../wire/request.js';
+import { copyCallerData } from './copy-caller-data.js';
+
+/** Options shared by the message methods. */
+export interface MessageOptions {
+  /** An optional participant name, to tell apart participants of the same role. */
+  readonly name?: string;
+}
+
+/** An assistant turn, as written into history (content, refusal, tool calls...). */
+export type AssistantMessageInit = Omit<AssistantMessage, 'role'>;
 
 // Each function turns a builder call's arguments into one wire message, copying what the caller owns.
 

@@ -1,8 +1,38 @@
-import type { CustomToolInit, FunctionToolInit } from '../builder/chat-builder.js';
-import { copyCallerData } from '../internal/copy-caller-data.js';
 import { isJsonObject } from '../schema/primitives.js';
 import { assertStrictJsonSchema } from '../structured/strict-json-schema.js';
-import type { CustomTool, FunctionTool, Tool, ToolChoice, ToolChoiceMode } from '../wire/request.js';
+import type {
+  CustomTool,
+  CustomToolFormat,
+  FunctionTool,
+  JsonSchema,
+  Tool,
+  ToolChoice,
+  ToolChoiceMode,
+} from '../wire/request.js';
+import { copyCallerData } from './copy-caller-data.js';
+
+/** A function tool described by a JSON Schema. */
+export interface FunctionToolInit<TName extends string = string> {
+  /** `a-z A-Z 0-9 _ -`, at most 64 characters. */
+  readonly name: TName;
+  readonly description?: string;
+  /** A JSON Schema object for the arguments; omitted means no arguments. */
+  readonly parameters?: JsonSchema;
+  /**
+   * Structured-outputs mode: the model's arguments follow the schema exactly. Off unless set (the
+   * API's default); when `true`, the schema must follow strict mode's rules, or `StrictSchemaError`.
+   */
+  readonly strict?: boolean;
+  /** Never set: tells this init apart from a `tool()` object, which `.tool()` also takes. */
+  readonly kind?: never;
+}
+
+/** A custom tool: free-form text input, optionally constrained by a grammar. */
+export interface CustomToolInit<TName extends string = string> {
+  readonly name: TName;
+  readonly description?: string;
+  readonly format?: CustomToolFormat;
+}
 
 /**
  * A function tool from a JSON Schema, sent as given. Not strict unless asked (the API's default);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ReasoningEffort } from '../wire/request.js';
+import { reasoningEfforts } from '../models/reasoning-efforts.js';
 import { closedObject } from './closed-object.js';
 import { textContentSchema } from './content-parts.js';
 import { flag, oneOf, positiveInteger, stringOr, tag, text } from './primitives.js';
@@ -46,17 +46,6 @@ export const predictionSchema = v.nullable(
     content: textContentSchema('a prediction'),
   }),
 );
-
-/** Every `reasoning_effort` the API takes (model declarations are checked against it too). */
-export const reasoningEfforts = [
-  'none',
-  'minimal',
-  'low',
-  'medium',
-  'high',
-  'xhigh',
-  'max',
-] as const satisfies readonly ReasoningEffort[];
 
 /** `reasoning_effort`. */
 export const reasoningEffortSchema = v.nullable(oneOf('reasoning_effort', reasoningEfforts));

@@ -1,5 +1,5 @@
+import { hasItems, isSet, type Rule } from '../models/rule.js';
 import { isJsonObject } from './primitives.js';
-import { hasItems, isSet, type Rule } from './rule.js';
 
 /*
  * Rules that hold for any builder, even an incomplete preset: the runtime mirror of the builder's

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
+import type { Body, Report, Rule } from '../models/rule.js';
 import { isJsonObject } from './primitives.js';
-import type { Body, Report, Rule } from './rule.js';
 
-// The valibot action that runs the cross-field rules, apart from the rules themselves (rule.ts): the
-// builder's declarations reach rule.ts, and must load no valibot types (checking valibot's declarations
+// The valibot action that runs the cross-field rules, apart from the rules' shape (models/rule.ts): the
+// builder's declarations reach that file, and must load no valibot types (checking valibot's declarations
 // costs a project without `skipLibCheck` about 170,000 instantiations).
 
 /** The valibot path of `keys` inside `body`, so the issue points where the fix goes. */

@@ -1,5 +1,5 @@
 import { modelRules } from '../models/model-rules.js';
-import { isSet, type Rule, wantsAudio } from './rule.js';
+import { isSet, type Rule, wantsAudio } from '../models/rule.js';
 
 /*
  * Rules for a request about to be sent, on top of the preset rules: what a complete request needs.

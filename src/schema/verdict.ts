@@ -1,10 +1,10 @@
 import type * as v from 'valibot';
 import { declarationsVersion } from '../models/declared-models.js';
+import type { Body, Report, Rule } from '../models/rule.js';
 import { type Entry, unwrapEntries } from './open-object.js';
 import { presetRules } from './preset-rules.js';
 import { PROTOTYPE_KEYS } from './primitives.js';
 import { requestEntries } from './request-entries.js';
-import type { Body, Report, Rule } from './rule.js';
 import { sendRules } from './send-rules.js';
 
 /*

@@ -1,7 +1,7 @@
-import { PartialJsonParser } from '../structured/partial-json-parser.js';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCallDelta } from '../wire/chunk.js';
 import { choiceIndex } from './chunk-assembler.js';
 import type { ChunkReader } from './chunk-reader.js';
+import { PartialJsonParser } from './partial-json-parser.js';
 import { ToolCallSlots } from './tool-call-slots.js';
 
 /**

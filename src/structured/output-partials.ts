@@ -1,7 +1,7 @@
 import { choiceIndex } from '../stream/chunk-assembler.js';
 import type { ChunkReader } from '../stream/chunk-reader.js';
+import { PartialJsonParser } from '../stream/partial-json-parser.js';
 import type { ChatCompletionChunk } from '../wire/chunk.js';
-import { PartialJsonParser } from './partial-json-parser.js';
 
 /**
  * Follows the content of the first choice (index 0) as JSON, chunk by chunk: `add()` returns the value

@@ -2,8 +2,8 @@ import { ContentFilterFinishReasonError } from '../errors/content-filter-finish-
 import { LengthFinishReasonError } from '../errors/length-finish-reason-error.js';
 import { ParsedOutputError } from '../errors/parsed-output-error.js';
 import { ToolArgumentsError } from '../errors/tool-arguments-error.js';
-import type { ChatTool } from '../tools/tool.js';
 import type { ChatCompletion, ChatCompletionMessageFunctionToolCall } from '../wire/response.js';
+import type { ChatTool } from './chat-tool.js';
 import type { CompiledSchema, SchemaCheck } from './compile-schema.js';
 
 /** What a builder knows how to parse: its response format's schema and its schema tools by name. */

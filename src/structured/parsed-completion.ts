@@ -1,4 +1,4 @@
-import type { ChatCompletionResult } from '../client/dispatcher.js';
+import type { ChatCompletionResult } from '../transport/completion-result.js';
 import type {
   ChatCompletion,
   ChatCompletionChoice,

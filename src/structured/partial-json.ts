@@ -1,4 +1,4 @@
-import { PartialJsonParser } from './partial-json-parser.js';
+import { PartialJsonParser } from '../stream/partial-json-parser.js';
 
 /**
  * Parses the JSON received so far of a value still streaming in: open strings, arrays and objects are

@@ -1,5 +1,5 @@
-import type { RetryEvent } from '../client/client-options.js';
 import { APIError } from '../errors/api-error.js';
+import type { RetryEvent } from '../transport/retry-options.js';
 import type { ChatCompletionRequest } from '../wire/request.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { chatRequestAttributes, chatResponseAttributes, serverTarget } from './chat-attributes.js';

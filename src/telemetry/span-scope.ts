@@ -1,4 +1,4 @@
-import { VERSION } from '../client/version.js';
+import { VERSION } from '../internal/version.js';
 import { otelApi } from './load-otel.js';
 import {
   type OpenTelemetryApi,

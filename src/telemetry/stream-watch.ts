@@ -1,6 +1,6 @@
-import type { RetryEvent } from '../client/client-options.js';
 import type { StreamObserver } from '../stream/chat-stream.js';
 import type { ExchangeRequest } from '../transport/exchange.js';
+import type { RetryEvent } from '../transport/retry-options.js';
 import type { ChatCompletion } from '../wire/response.js';
 import { type ObservedRequest, observeRequest, type RequestObservation } from './request-observation.js';
 import type { ObservationSettings } from './telemetry-options.js';

@@ -1,5 +1,5 @@
-import type { RequestValidation } from '../builder/request-validation.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import { validateRequest } from '../schema/validate-request.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Batch, BatchError, BatchStatus, FileObject } from '../batch/batch-wire.js';
 import { validateRequest } from '../schema/validate-request.js';
+import type { Batch, BatchError, BatchStatus, FileObject } from '../wire/batch.js';
 import { completionBody, errorBody } from './fake-bodies.js';
 import type { FakeReply } from './fake-replies.js';
 

@@ -1,5 +1,5 @@
+import { CONTEXT_WINDOW_ERROR } from '../client/token-hooks.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { CONTEXT_WINDOW_ERROR } from '../internal/token-hooks.js';
 import { limitsOf } from '../models/limits-of.js';
 import { bodyOf, type Countable, countTokens, type TokenCount } from './count-tokens.js';
 

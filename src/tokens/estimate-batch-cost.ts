@@ -1,17 +1,6 @@
+import type { BatchCostEstimate } from '../errors/batch-cost-error.js';
 import { bodyOf, type Countable } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
-
-/** What a batch job may cost, in USD, at the Batch API's discount. */
-export interface BatchCostEstimate {
-  readonly requests: number;
-  readonly inputTokens: number;
-  /** `undefined` when a request's model has no known price (see `unpricedModels`). */
-  readonly inputUSD: number | undefined;
-  /** From no output to every request's output limit; `max` is `undefined` when a limit is unknown. */
-  readonly outputUSD: { readonly min: 0; readonly max: number | undefined } | undefined;
-  /** Models without a known price: their requests make the totals `undefined`, never zero. */
-  readonly unpricedModels: readonly string[];
-}
 
 /** Adds up one request's estimate into running totals; exported for submitBatch's streaming use. */
 export class BatchCostTally {

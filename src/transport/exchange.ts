@@ -1,12 +1,13 @@
-import type { FetchFunction, NormalizedRetryDelay, RetryEvent } from '../client/client-options.js';
 import { apiErrorFromStatus } from '../errors/api-error-from-status.js';
 import type { ChatwrightError } from '../errors/chatwright-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { APITimeoutError } from '../errors/timeout-error.js';
 import { APIUserAbortError } from '../errors/user-abort-error.js';
+import type { FetchFunction } from './fetch-function.js';
 import { isNetworkError, post, unwrapNetworkError } from './http.js';
 import { readErrorBody } from './read-error-body.js';
 import { isRedirect, redirectError } from './redirect.js';
+import type { NormalizedRetryDelay, RetryEvent } from './retry-options.js';
 import { isRetryableError, retryDelay } from './retry-policy.js';
 
 /** Everything one `send()` needs, resolved by the client: one value, no callbacks into the client. */

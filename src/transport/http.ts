@@ -1,5 +1,5 @@
 import ky, { NetworkError } from 'ky';
-import type { FetchFunction } from '../client/client-options.js';
+import type { FetchFunction } from './fetch-function.js';
 
 /**
  * The one place ky is configured. ky's own policies are switched off on purpose:

@@ -1,7 +1,7 @@
-import type { NormalizedRetryDelay } from '../client/client-options.js';
 import { APIError } from '../errors/api-error.js';
 import { APIConnectionError } from '../errors/connection-error.js';
 import { RedirectError } from '../errors/redirect-error.js';
+import type { NormalizedRetryDelay } from './retry-options.js';
 
 /**
  * Whether a failed request may be sent again: decided here once, for the client's own retries and for

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { VERSION } from '../../src/client/version.js';
 import { APIError } from '../../src/index.js';
+import { VERSION } from '../../src/internal/version.js';
 import { completionBody, replies } from '../../src/testing/index.js';
 import { clientOf, expectError, hello, rejection, withServer } from './support.js';
 

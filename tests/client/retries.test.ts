@@ -1,6 +1,5 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { RetryEvent } from '../../src/client/client-options.js';
 import {
   APIConnectionError,
   APIError,
@@ -10,6 +9,7 @@ import {
   RateLimitError,
 } from '../../src/index.js';
 import { replies } from '../../src/testing/index.js';
+import type { RetryEvent } from '../../src/transport/retry-options.js';
 import { clientOf, expectError, hello, rejection, withServer } from './support.js';
 
 /** A client that records its retries; backoff initial 2 ms, max 8 ms. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chat } from '../../src/builder/default-chat.js';
+import { chat } from '../../src/client/default-chat.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import { toValidationError } from '../../src/schema/to-validation-error.js';
 import { officialSchema } from '../support/conformance.js';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chat } from '../../src/builder/default-chat.js';
+import { chat } from '../../src/client/default-chat.js';
 import { expectIssues, expectValid, withFields } from './support.js';
 
 // `null` has one meaning wherever the official schema takes it: "not set". Every rule reads it so.

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { modelIds } from '../../src/models/catalog.js';
+import type { Body, Rule } from '../../src/models/rule.js';
 import { presetRules } from '../../src/schema/preset-rules.js';
-import type { Body, Rule } from '../../src/schema/rule.js';
 import { sendRules } from '../../src/schema/send-rules.js';
 import { validBodies } from './valid-bodies.js';
 

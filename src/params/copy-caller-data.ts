@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { childPath } from '../internal/dotted-path.js';
 import { MAX_DEPTH } from '../schema/copy-json.js';
-import { childPath } from './dotted-path.js';
 
 /**
  * A deep copy of the plain objects and arrays in a value a caller hands to a builder method. immer freezes whatever enters a

@@ -1,6 +1,6 @@
-import type { RequestValidation } from '../builder/request-validation.js';
 import { BatchInputError } from '../errors/batch-input-error.js';
 import { bodyText, type HasBodyText } from '../internal/body-text.js';
+import type { RequestValidation } from '../schema/request-validation.js';
 import { toValidationError } from '../schema/to-validation-error.js';
 
 /** What a batch needs of a builder: its wire body and its validation (any `ChatBuilder` has both). */

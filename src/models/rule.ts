@@ -1,3 +1,6 @@
+// The shape of a cross-field rule of a request body, and the predicates the rules share: the model
+// rules of this folder are written in it, and schema runs them (with its own rules) in one valibot check.
+
 /** A request body as the cross-field rules see it: already through the field schemas, maybe with issues. */
 export type Body = { readonly [key: string]: unknown };
 

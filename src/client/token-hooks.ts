@@ -6,8 +6,8 @@
  * may load the ESM and CJS builds side by side; the symbol reaches them all.
  */
 
+import type { BatchCostEstimate } from '../errors/batch-cost-error.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
-import type { BatchCostEstimate } from '../tokens/estimate-batch-cost.js';
 
 /** Adds up the estimated cost of batch requests as they stream past. */
 export interface BatchCostCounter {

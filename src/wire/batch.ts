@@ -1,7 +1,7 @@
 // Wire shapes of the Files and Batch APIs, as the OpenAPI description of the API defines them
 // (github.com/openai/openai-openapi: OpenAIFile, Batch, CreateBatchRequest, BatchRequestCounts,
 // BatchError, and the per-line objects of the batch input and output files).
-import type { ChatCompletionRequest } from '../wire/request.js';
+import type { ChatCompletionRequest } from './request.js';
 
 /** An uploaded file (`object: 'file'`). @see https://platform.openai.com/docs/api-reference/files/object */
 export interface FileObject {

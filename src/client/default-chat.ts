@@ -1,5 +1,5 @@
-import { defaultDispatcher } from '../client/default-client.js';
-import { createChat } from './chat.js';
+import { createChat } from '../builder/chat.js';
+import { defaultDispatcher } from './default-client.js';
 
 /**
  * Starts a builder that sends through the default client, configured from the environment
