@@ -16,7 +16,16 @@ import type {
   WithTemplate,
   WithTool,
 } from '../state/builder-state.js';
-import type { CallArg, CallMethod, InGenericPreset, ModelFits, SampledAt } from '../state/call-rules.js';
+import type {
+  CallArg,
+  CallMethod,
+  InGenericModel,
+  InGenericPreset,
+  ModelFits,
+  RecordedIf,
+  SampledAt,
+  UnlessOnly,
+} from '../state/call-rules.js';
 import type { ReasoningEffortFor } from '../state/model-rules.js';
 import type { RequireFlag, RequireNames, SendProblem } from '../state/rules.js';
 import type { UnknownVars, VarValues } from '../state/template-rules.js';
@@ -231,7 +240,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @example chat().model('gpt-4o')
    */
   model<const $Model extends KnownModelId | (string & {})>(
-    id: ModelFits<TState, $Model> | ($Model & InGenericPreset<TState>),
+    id: ModelFits<TState, $Model> | ($Model & (InGenericPreset<TState> | InGenericModel<$Model>)),
   ): ChatBuilder<With<TState, 'model', NoInfer<$Model>>>;
 
   /**
@@ -596,9 +605,9 @@ export interface ChatBuilder<TState extends BuilderState> {
   metadata(metadata: Readonly<Record<string, string>>): ChatBuilder<TState>;
 
   /** Processing tier (`service_tier`). @example chat().serviceTier('flex') */
-  serviceTier(
-    tier: CallArg<TState, 'serviceTier', ServiceTier, Exclude<ServiceTier, 'flex'>>,
-  ): ChatBuilder<TState>;
+  serviceTier<const $Tier extends ServiceTier>(
+    tier: CallArg<TState, 'serviceTier', $Tier, UnlessOnly<$Tier, 'flex', ServiceTier>>,
+  ): ChatBuilder<RecordedIf<TState, $Tier, 'flex', 'service_tier'>>;
 
   /** Bucketing key for prompt caching (`prompt_cache_key`). @example chat().promptCacheKey('support-v2') */
   promptCacheKey(key: string): ChatBuilder<TState>;
@@ -608,9 +617,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @deprecated The official schema deprecates it for `promptCacheOptions({ ttl })`.
    * @example chat().promptCacheRetention('24h')
    */
-  promptCacheRetention(
-    retention: CallArg<TState, 'promptCacheRetention', 'in_memory' | '24h', 'in_memory'>,
-  ): ChatBuilder<TState>;
+  promptCacheRetention<const $Retention extends 'in_memory' | '24h'>(
+    retention: CallArg<
+      TState,
+      'promptCacheRetention',
+      $Retention,
+      UnlessOnly<$Retention, '24h', 'in_memory' | '24h'>
+    >,
+  ): ChatBuilder<RecordedIf<TState, $Retention, '24h', 'prompt_cache_retention'>>;
 
   /** Prompt-cache options of the newer API (`prompt_cache_options`). @example chat().promptCacheOptions({ mode: 'explicit' }) */
   promptCacheOptions(options: PromptCacheOptions): ChatBuilder<TState>;

@@ -311,8 +311,9 @@ export type WithMessage<TState extends BuilderState> = State<
 >;
 
 /**
- * The wire parameters a state records in `params`: the model-restricted ones and the prerequisites'
- * dependents. One list, so that a check over every recorded name (`OnlyInGenericPreset`) misses none.
+ * The wire parameters a state records in `params`: the model-restricted ones (`service_tier` and
+ * `prompt_cache_retention` only at the values some models refuse, `'flex'` and `'24h'`) and the
+ * prerequisites' dependents. One list, so that a check over every recorded name (`OnlyInGenericPreset`) misses none.
  */
 export type RecordedParam =
   | 'temperature'
@@ -325,7 +326,9 @@ export type RecordedParam =
   | 'web_search_options'
   | 'prediction'
   | 'top_logprobs'
-  | 'stream_options';
+  | 'stream_options'
+  | 'service_tier'
+  | 'prompt_cache_retention';
 
 /** `TState` after a model-restricted parameter was set (recorded for the model rules at `send()`). */
 export type WithParam<TState extends BuilderState, TParam extends RecordedParam> = State<

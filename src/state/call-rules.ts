@@ -162,12 +162,26 @@ export type ModelFits<TState extends BuilderState, TModel extends string> = [
  * parameter, and `never` for every builder whose parameters are known (they always hold `''`): a
  * union member that lets `.model()` through where its check (`ModelFits`) cannot be resolved, and
  * vanishes where it can. Looked up as the call tables are (see above): in a generic preset the index's
- * constraint, `string`, falls on the index signature. Imported presets (`string`) get `unknown` too.
+ * constraint, `string`, falls on the index signature. The names the preset's own calls added are
+ * taken out first (`Exclude`): as literals of the index they would make the compiler write to every
+ * row at once. Imported presets (`string`) get `unknown` too.
  */
-export type InGenericPreset<TState extends BuilderState> = GenericPresetProbe[Extract<
+export type InGenericPreset<TState extends BuilderState> = GenericPresetProbe[Exclude<
   TState['params'],
-  string
+  RecordedParam
 >];
+
+/**
+ * `unknown` when the model id itself is a type parameter (`<M extends string>(id: M) => ...model(id)`)
+ * or outside the catalog, `never` for a catalog id: the same kind of union member as
+ * {@link InGenericPreset}, for the id. (An id constrained to the catalog's ids, `M extends
+ * KnownModelId`, gets every catalog model's rules at once: constrain it to `string` instead.)
+ */
+export type InGenericModel<TModel extends string> = GenericModelProbe[TModel];
+
+type GenericModelProbe = { readonly [model: string]: unknown } & {
+  readonly [M in keyof ModelCatalog]: never;
+};
 
 type GenericPresetProbe = { readonly [params: string]: unknown } & {
   readonly [P in RecordedParam | '']: never;
@@ -182,3 +196,21 @@ export type SampledAt<
   TParam extends 'temperature' | 'top_p',
   TValue extends number,
 > = [TValue] extends [1] ? TState : WithParam<TState, TParam>;
+
+/**
+ * What a model that refuses the value `TRefused` still takes when `TValue` was passed: the other
+ * values; or, for a value known only at runtime (the parameter's whole type `TAll`), anything, left to
+ * runtime validation as before the model rules moved to the call.
+ */
+export type UnlessOnly<TValue, TRefused, TAll> = [TAll] extends [TValue] ? TValue : Exclude<TValue, TRefused>;
+
+/**
+ * `TState` after a call set `TValue` to a parameter some models refuse only at one value
+ * (`serviceTier('flex')`, `promptCacheRetention('24h')`): the wire name is recorded for `.model()` and
+ * `send()` when that value is what was set.
+ */
+export type RecordedIf<TState extends BuilderState, TValue, TRefused, TParam extends RecordedParam> = [
+  TValue,
+] extends [TRefused]
+  ? WithParam<TState, TParam>
+  : TState;

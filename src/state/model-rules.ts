@@ -5,10 +5,10 @@ import type { BuilderState } from './builder-state.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
- * The per-model rules as types, read from the same catalog as the runtime checks (src/models/).
- * They are checked at send(), where the model and every parameter are known whatever order presets
- * applied them in; a generic preset can therefore set any parameter without knowing the model. Only
- * reasoningEffort() is also typed at the call, by the model's accepted values.
+ * The per-model rules as types, read from the same catalog as the runtime checks (src/models/), over
+ * a builder's recorded calls: what `.model()` checks the calls made before it against, and what
+ * send() checks, where the model and every parameter are known whatever order presets applied them
+ * in. A call made once the model is known is checked where it is made (src/state/call-rules.ts).
  */
 
 /** The builder method that sets each parameter, for the fix in a message. */
@@ -121,6 +121,16 @@ type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState 
       ? [TState['tools'] | TState['customTools']] extends [never]
         ? never
         : `${TModel} does not support tools: remove .tool(), or use a model that calls tools`
+      : never)
+  | (TCaps['flexTier'] extends false
+      ? 'service_tier' extends TState['params']
+        ? `${TModel} does not offer service_tier 'flex': use another tier, or a model with flex processing such as o3 or gpt-5`
+        : never
+      : never)
+  | (TCaps['promptCache24h'] extends false
+      ? 'prompt_cache_retention' extends TState['params']
+        ? `${TModel} does not offer prompt_cache_retention '24h': leave it out, or use a newer gpt-5.x model`
+        : never
       : never)
   | (TCaps['webSearch'] extends false
       ? 'web_search_options' extends TState['params']

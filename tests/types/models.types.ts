@@ -9,6 +9,7 @@ import {
   chat,
   defineModels,
   type ModelCapabilities,
+  type ServiceTier,
 } from '../../src/index.js';
 
 const o3 = chat().model('o3').user('Hi');
@@ -67,10 +68,37 @@ const onO3 = <S extends BuilderState>(builder: ChatBuilder<S>) =>
 expectTypeOf(chat().use(onO3).user('Hi').send).toBeFunction();
 // @ts-expect-error o3 does not accept temperature (the preset's model meets the caller's call at send())
 chat().temperature(0.5).use(onO3).user('Hi').send();
-// A generic preset whose own calls break its own model fails there.
-export const brokenPreset = <S extends BuilderState>(builder: ChatBuilder<S>) =>
-  // @ts-expect-error o3 does not accept temperature: remove .temperature()
+// A generic preset may set a parameter, then the model: the pair is checked where the preset is used.
+const onGpt4o = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0).model('gpt-4o');
+const stopMaybe = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.when(true as boolean, (b) => b.stop('END')).model('gpt-4o');
+const searching = <S extends BuilderState>(builder: ChatBuilder<S>) =>
+  builder.webSearch().model('gpt-4o-search-preview');
+expectTypeOf(chat().use(onGpt4o).use(stopMaybe).user('Hi').send).toBeFunction();
+expectTypeOf(chat().use(searching).user('Hi').send).toBeFunction();
+const brokenPreset = <S extends BuilderState>(builder: ChatBuilder<S>) =>
   builder.temperature(0.5).model('o3');
+expectTypeOf(chat().use(brokenPreset).user('Hi').send).toEqualTypeOf<
+  ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()'>
+>();
+// A model id that is itself a type parameter: permissive while it is generic (constrain it to
+// `string`; an id constrained to the catalog's ids gets every catalog model's rules at once).
+export const withModel = <M extends string>(id: M) => chat().temperature(0.2).model(id).stop('END');
+
+// ---- values some models refuse: 'flex' and '24h', at the call and at .model() -------------------
+// @ts-expect-error gpt-4o does not offer service_tier 'flex'
+chat().model('gpt-4o').serviceTier('flex');
+// @ts-expect-error gpt-4o does not offer service_tier 'flex' (set before the model)
+chat().serviceTier('flex').model('gpt-4o');
+// @ts-expect-error gpt-4o does not offer prompt_cache_retention '24h'
+chat().promptCacheRetention('24h').model('gpt-4o');
+expectTypeOf(chat().serviceTier('flex').model('o3').user('Hi').send).toBeFunction();
+// A value known only at runtime is left to runtime validation.
+declare const tier: ServiceTier;
+expectTypeOf(chat().model('gpt-4o').serviceTier(tier).user('Hi').send).toBeFunction();
+// logprobs(false) is the default: on a model that returns no logprobs the method is not there at all.
+// @ts-expect-error o3 does not return logprobs: remove .logprobs()
+o3.logprobs(false);
 
 // ---- reasoningEffort() takes exactly the model's efforts ---------------------------------------------
 o3.reasoningEffort('low');
