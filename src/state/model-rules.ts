@@ -2,6 +2,7 @@ import type { ModelCapabilities, SamplingSupport } from '../models/model-capabil
 import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
 import type { ReasoningEffort } from '../wire/request.js';
 import type { BuilderState } from './builder-state.js';
+import type { CallRefusals } from './refusals.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -20,10 +21,7 @@ interface MethodOf {
   logit_bias: '.logitBias()';
   stop: '.stop()';
   parallel_tool_calls: '.parallelToolCalls()';
-  web_search_options: '.webSearch()';
-  prediction: '.prediction()';
   logprobs: '.logprobs()';
-  max_tokens: '.maxTokens()';
 }
 
 type Forbidden<TModel extends string, TParam extends keyof MethodOf> = TParam extends keyof MethodOf
@@ -79,7 +77,7 @@ type PredictionProblem<
   TState extends BuilderState,
 > = 'prediction' extends TState['params']
   ? TCaps['prediction'] extends false
-    ? `${TModel} does not support predicted outputs: remove .prediction(), or use gpt-4o, gpt-4o-mini or gpt-4.1`
+    ? CallRefusals<TModel, TCaps>['prediction']
     :
         | ([TState['tools'] | TState['customTools']] extends [never]
             ? never
@@ -112,31 +110,17 @@ type ProblemsFor<TModel extends string, TCaps extends ModelCapabilities, TState 
   | (TCaps['parallelToolCalls'] extends false
       ? Forbidden<TModel, Extract<TState['params'], 'parallel_tool_calls'>>
       : never)
-  | (TCaps['maxTokens'] extends false
-      ? [TState['maxTokens']] extends [true]
-        ? `${TModel} does not accept max_tokens: use .maxCompletionTokens() instead`
-        : never
-      : never)
+  | ([TState['maxTokens']] extends [true] ? CallRefusals<TModel, TCaps>['maxTokens'] : never)
   | (TCaps['tools'] extends false
       ? [TState['tools'] | TState['customTools']] extends [never]
         ? never
         : `${TModel} does not support tools: remove .tool(), or use a model that calls tools`
       : never)
-  | (TCaps['flexTier'] extends false
-      ? 'service_tier' extends TState['params']
-        ? `${TModel} does not offer service_tier 'flex': use another tier, or a model with flex processing such as o3 or gpt-5`
-        : never
+  | ('service_tier' extends TState['params'] ? CallRefusals<TModel, TCaps>['serviceTier'] : never)
+  | ('prompt_cache_retention' extends TState['params']
+      ? CallRefusals<TModel, TCaps>['promptCacheRetention']
       : never)
-  | (TCaps['promptCache24h'] extends false
-      ? 'prompt_cache_retention' extends TState['params']
-        ? `${TModel} does not offer prompt_cache_retention '24h': leave it out, or use a newer gpt-5.x model`
-        : never
-      : never)
-  | (TCaps['webSearch'] extends false
-      ? 'web_search_options' extends TState['params']
-        ? `${TModel} does not support web search: remove .webSearch(), or use a search model such as gpt-4o-search-preview`
-        : never
-      : never)
+  | ('web_search_options' extends TState['params'] ? CallRefusals<TModel, TCaps>['webSearch'] : never)
   | (TCaps['audioOutput'] extends false
       ? [TState['audio'] | TState['audioModality']] extends [false]
         ? never

@@ -133,7 +133,7 @@ gpt4o.prediction('const x = 1;').send;
 gpt4o.prediction('x').tool({ name: 'f' }).send();
 // @ts-expect-error prediction cannot be combined with max_completion_tokens
 gpt4o.prediction('x').maxCompletionTokens(10).send();
-// @ts-expect-error gpt-4o does not support web search
+// @ts-expect-error gpt-4o does not search the web
 gpt4o.webSearch().send();
 // @ts-expect-error gpt-4o cannot output audio
 gpt4o.modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' }).send();
