@@ -14,8 +14,8 @@ import type { ValidationIssue } from '../errors/validation-error.js';
  *   are far below (the API itself takes at most 5,000 properties in a structured-output schema).
  * - `maxTextShapes`: the most different object shapes (key sequences, in order: `{"a":0,"b":0}` and
  *   `{"b":0,"a":0}` are two) a preset's JSON text may hold, refused the same way: the engine makes a
- *   hidden class for each, and `JSON.parse` of a million objects cycling through 2,000 shapes already
- *   takes over 1 s (1,000 shapes: 0.3 s; measured in docs/benchmarks.md). A real preset has a few
+ *   hidden class for each, and reading a million objects that cycle through 2,000 shapes already
+ *   takes 1.3 s (1,000 shapes: 0.7 s; measured in docs/benchmarks.md). A real preset has a few
  *   hundred at most (its messages' and tools' JSON Schemas' different key sets).
  */
 export const presetLimits = /* @__PURE__ */ Object.freeze({
