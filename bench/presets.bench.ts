@@ -43,6 +43,30 @@ function shortMessages(count: number): Array<{ role: 'user'; content: string }> 
   return Array.from({ length: count }, (_, i) => ({ role: 'user', content: `hello ${i}` }));
 }
 
+/**
+ * `count` objects of `perObject` keys each drawn from 49,000 names (a fixed pseudo-random sequence),
+ * cycling through `shapes` different key sequences (the reviewer's texts when `shapes` is `count`).
+ */
+function objectsOfShapes(count: number, perObject: number, shapes: number): string {
+  let seed = 7;
+  const nextKey = () => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed % 49_000;
+  };
+  const distinct: string[] = [];
+  const seen = new Set<string>();
+  while (distinct.length < shapes) {
+    const keys = new Set<number>();
+    while (keys.size < perObject) keys.add(nextKey());
+    const object = `{${[...keys].map((key) => `"k${key}":0`).join(',')}}`;
+    if (!seen.has(object)) {
+      seen.add(object);
+      distinct.push(object);
+    }
+  }
+  return `[${Array.from({ length: count }, (_, i) => distinct[i % shapes]).join(',')}]`;
+}
+
 /** A JSON array of `count` copies of `item`, built without a JavaScript array of them. */
 function repeated(item: string, count: number): string {
   return `[${`${item},`.repeat(count - 1)}${item}]`;
@@ -100,8 +124,30 @@ const cases: readonly Case[] = [
     load: fromJSONWithExtra,
   },
   {
-    name: '49,990 different keys in objects of 10 (valid extra field, at the limit)',
-    text: () => `{"model":"gpt-4o","x_big":${objectsOfKeys(49_990, 10)}}`,
+    // In objects of 10 they would be 4,999 different shapes, past that limit.
+    name: '49,990 different keys in objects of 100 (valid extra field, at the limit)',
+    text: () => `{"model":"gpt-4o","x_big":${objectsOfKeys(49_990, 100)}}`,
+    load: fromJSONWithExtra,
+  },
+  {
+    name: '1,060,000 objects of 2 keys from 49,000 names, all different shapes (extra field)',
+    text: () => `{"x_big":${objectsOfShapes(1_060_000, 2, 1_060_000)}}`,
+    load: fromJSONWithExtra,
+  },
+  {
+    name: '520,000 objects of 5 keys from 49,000 names, all different shapes (extra field)',
+    text: () => `{"x_big":${objectsOfShapes(520_000, 5, 520_000)}}`,
+    load: fromJSONWithExtra,
+  },
+  {
+    // The body is a shape too.
+    name: `1,066,665 objects of 2 keys cycling through ${(presetLimits.maxTextShapes - 1).toLocaleString('en-US')} shapes (valid extra field, at the limit)`,
+    text: () => `{"x_big":${objectsOfShapes(1_066_665, 2, presetLimits.maxTextShapes - 1)}}`,
+    load: fromJSONWithExtra,
+  },
+  {
+    name: `290,000 objects of 10 keys cycling through ${(presetLimits.maxTextShapes - 1).toLocaleString('en-US')} shapes (valid extra field, at the limit)`,
+    text: () => `{"x_big":${objectsOfShapes(290_000, 10, presetLimits.maxTextShapes - 1)}}`,
     load: fromJSONWithExtra,
   },
   {
@@ -152,6 +198,7 @@ function stagesOf(text: string): string {
     keys: presetLimits.maxTextKeys,
     containers: presetLimits.maxTextContainers,
     values: presetLimits.maxTextValues,
+    shapes: presetLimits.maxTextShapes,
   };
   const rows = [
     stage(
@@ -216,7 +263,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
   return {
     title: 'Presets from untrusted JSON',
     markdown: `\`chat.fromJSON(text)\` (with \`{ extra: ['x_big'] }\` for an extra field; \`chat.fromPreset(text)\` where the row says so), median of ${runs} runs, \`JSON.parse\` of the text included (its time alone in its own column: the floor; one run where it takes seconds). Target: under ${targetMs} ms for any preset up to 50 MB.
-A text over 250,000 characters is measured before it is parsed: more than ${presetLimits.maxTextKeys.toLocaleString('en-US')} different keys, ${presetLimits.maxTextContainers.toLocaleString('en-US')} objects and arrays or ${presetLimits.maxTextValues.toLocaleString('en-US')} values is refused unparsed ("at the limit" rows: the largest accepted).
+A text over ${(6 * presetLimits.maxTextShapes).toLocaleString('en-US')} characters is measured before it is parsed: more than ${presetLimits.maxTextKeys.toLocaleString('en-US')} different keys, ${presetLimits.maxTextContainers.toLocaleString('en-US')} objects and arrays, ${presetLimits.maxTextValues.toLocaleString('en-US')} values or ${presetLimits.maxTextShapes.toLocaleString('en-US')} different object shapes (key sequences) is refused unparsed ("at the limit" rows: the largest accepted).
 
 | preset | size | outcome (message length) | ms | \`JSON.parse\` alone, ms | < ${targetMs} ms |
 |---|---:|---|---:|---:|---|

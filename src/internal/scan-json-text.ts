@@ -6,6 +6,11 @@ export interface JsonTextLimits {
   readonly containers: number;
   /** Values of any kind: objects, arrays, strings, numbers, `true`, `false`, `null` (keys are not values). */
   readonly values: number;
+  /**
+   * Different object shapes: the sequences of keys objects have, in order (`{"a":0,"b":0}` and
+   * `{"b":0,"a":0}` are two shapes; `{}` is one too). Arrays have none.
+   */
+  readonly shapes: number;
 }
 
 /** What {@link scanJsonText} found. */
@@ -26,12 +31,20 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
+/** The hash of an object's key sequence before its first key (any odd constant; FNV's offset basis). */
+const EMPTY_SHAPE = 0x811c9dc5 | 0;
 
 /**
  * Counts what a JSON text holds, without parsing it, and stops as soon as a count passes its limit.
- * `JSON.parse` of a text with millions of different keys or of tiny objects takes seconds (every new
- * key makes the engine a new object shape), so a text is measured before it is parsed; this walk
- * costs a fraction of the parse (see docs/benchmarks.md).
+ * `JSON.parse` of a text with millions of different keys, of tiny objects or of objects whose key
+ * sequences differ takes seconds (the engine makes a hidden class for every key sequence), so a text
+ * is measured before it is parsed; this walk costs a fraction of the parse (see docs/benchmarks.md).
+ *
+ * A shape is counted by a 32-bit hash of its key sequence. Two different sequences that hash alike
+ * count once: a collision can only undercount, so it never refuses a text, and it cannot be aimed:
+ * each key's code is drawn at random when the scan first meets it, so a text cannot be written to
+ * collide. By chance, n shapes collide about n² / 2³³ times (under one for 50,000 shapes), which
+ * lets a hostile text a shape or two past the limit, and no further.
  *
  * It tokenises strings exactly (escaped quotes, escaped backslashes, `\u` escapes in keys) and counts
  * brackets outside them; it does not check the rest of the grammar. Where the text is not JSON (a
@@ -40,7 +53,12 @@ const CLOSE_ARRAY = 0x5d;
  * its cost stays bounded by the limits too.
  */
 export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan {
-  const keys = new Set<string>();
+  // Each different key's random code (see above); its size is the count of different keys.
+  const keys = new Map<string, number>();
+  const shapes = new Set<number>();
+  // The hash of the key sequence so far of each enclosing object (arrays hold a placeholder).
+  const enclosing: number[] = [];
+  let shape = EMPTY_SHAPE;
   const topKeys: string[] = [];
   const topSeen = new Set<string>();
   let containers = 0;
@@ -81,13 +99,17 @@ export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan
           break;
         }
       }
-      if (!keys.has(key)) {
-        keys.add(key);
+      let code = keys.get(key);
+      if (code === undefined) {
+        code = (Math.random() * 0x1_0000_0000) | 0;
+        keys.set(key, code);
         if (keys.size > limits.keys) {
           exceeded = 'keys';
           break;
         }
       }
+      // FNV-style: mix the key's code in, then multiply, so that order matters.
+      shape = Math.imul(shape ^ code, 0x01000193);
       if (depth === 1 && topIsObject) {
         topKey = key;
         if (!topSeen.has(key)) {
@@ -101,6 +123,8 @@ export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan
     if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
       if (depth === 0) topIsObject = code === OPEN_OBJECT;
       depth++;
+      enclosing.push(shape);
+      shape = EMPTY_SHAPE;
       if (++containers > limits.containers) {
         exceeded = 'containers';
         break;
@@ -111,6 +135,14 @@ export function scanJsonText(text: string, limits: JsonTextLimits): JsonTextScan
       }
       i++;
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
+      if (code === CLOSE_OBJECT && !shapes.has(shape)) {
+        shapes.add(shape);
+        if (shapes.size > limits.shapes) {
+          exceeded = 'shapes';
+          break;
+        }
+      }
+      shape = enclosing.pop() ?? EMPTY_SHAPE;
       if (--depth <= 0) break;
       i++;
     } else if (code === COMMA || code <= 0x20) {

@@ -12,6 +12,11 @@ import type { ValidationIssue } from '../errors/validation-error.js';
  *   refused before it is parsed: `JSON.parse` alone takes seconds on millions of different keys or
  *   of tiny objects (measured in docs/benchmarks.md), whatever is done with the result. Real presets
  *   are far below (the API itself takes at most 5,000 properties in a structured-output schema).
+ * - `maxTextShapes`: the most different object shapes (key sequences, in order: `{"a":0,"b":0}` and
+ *   `{"b":0,"a":0}` are two) a preset's JSON text may hold, refused the same way: the engine makes a
+ *   hidden class for each, and reading a million objects that cycle through 2,000 shapes already
+ *   takes 1.3 s (1,000 shapes: 0.7 s; measured in docs/benchmarks.md). A real preset has a few
+ *   hundred at most (its messages' and tools' JSON Schemas' different key sets).
  */
 export const presetLimits = /* @__PURE__ */ Object.freeze({
   maxUnknownFieldIssues: 20,
@@ -20,6 +25,7 @@ export const presetLimits = /* @__PURE__ */ Object.freeze({
   maxTextKeys: 50_000,
   maxTextContainers: 1_500_000,
   maxTextValues: 3_200_000,
+  maxTextShapes: 1_000,
 });
 
 /** The issue counting the unknown fields past `maxUnknownFieldIssues`, when there are any. */

@@ -6,19 +6,22 @@ const limits: JsonTextLimits = {
   keys: presetLimits.maxTextKeys,
   containers: presetLimits.maxTextContainers,
   values: presetLimits.maxTextValues,
+  shapes: presetLimits.maxTextShapes,
 };
 
 const what: Record<keyof JsonTextLimits, string> = {
   keys: 'different keys (field names)',
   containers: 'objects and arrays',
   values: 'JSON values',
+  shapes: 'different object shapes (key sets in order)',
 };
 
 /**
  * The longest text that cannot pass a limit, so is parsed without a scan (which could find nothing):
- * a key takes at least 5 characters (`"k":0`), an object or array 2 (`[]`), a value 1.
+ * a key takes at least 5 characters (`"k":0`), an object or array 2 (`[]`), a value 1, and every
+ * shape but the empty one (`{}`) an object with a key, 6 (`{"":0}`).
  */
-const scanAbove = Math.min(5 * limits.keys, 2 * limits.containers, limits.values);
+const scanAbove = Math.min(5 * limits.keys, 2 * limits.containers, limits.values, 6 * limits.shapes);
 
 /**
  * Why a preset's JSON text is refused before it is parsed (see `presetLimits.maxText*`), or

@@ -5,11 +5,12 @@ import { presetLimits } from '../../src/schema/preset-limits.js';
 
 /*
  * A preset's JSON text is measured before it is parsed (JSON.parse of millions of different keys or
- * tiny objects takes seconds): these cases go through chat.fromJSON() and chat.fromPreset() with texts
- * long enough to be measured (over 250,000 characters).
+ * tiny objects or of many different object shapes takes seconds): these cases go through chat.fromJSON()
+ * and chat.fromPreset() with texts long enough to be measured (over 6,000 characters: six per shape).
  */
 
 const keysLimit = `more than ${presetLimits.maxTextKeys} different keys (field names) in the JSON text`;
+const shapesLimit = `more than ${presetLimits.maxTextShapes} different object shapes (key sets in order) in the JSON text`;
 
 /** The ValidationError `load()` throws. */
 function refusal(load: () => unknown): ValidationError {
@@ -177,6 +178,89 @@ test('text limits: a large valid preset under the limits is accepted as before',
   const builder = chat.fromJSON(text);
   assert.is(builder.toJSON().messages?.length, 20_000);
   assert.ok(builder.validate().success);
+});
+
+/** A JSON array of `count` objects, the i-th written by `object(i)`. */
+function arrayOf(count: number, object: (i: number) => string): string {
+  return `[${Array.from({ length: count }, (_, i) => object(i)).join(',')}]`;
+}
+
+test('text limits: too many different object shapes are refused before parsing, at the field', () => {
+  // Each object has its own first key, and holds one more object (`{"v":0}`, one shape for all): the
+  // shape of an object goes on after the objects inside it. With the body's shape, one over the limit.
+  const objects = arrayOf(presetLimits.maxTextShapes, (i) => `{"k${i}":{"v":0},"z":0}`);
+  const text = `{"model":"gpt-4o","x_big":${objects},}`;
+  const error = refusal(() => chat.fromJSON(text, { extra: ['x_big'] }));
+  assert.is(error.issues.length, 1);
+  assert.is(error.issues[0]?.path, 'x_big');
+  assert.match(error.issues[0]?.message ?? '', shapesLimit);
+  assert.match(error.issues[0]?.message ?? '', 'refused before parsing');
+  // In a preset document: tools whose parameter schemas all differ.
+  const tools = arrayOf(presetLimits.maxTextShapes, (i) =>
+    JSON.stringify({ type: 'function', function: { name: `f${i}`, parameters: { [`p${i}`]: {} } } }),
+  );
+  const document = refusal(() =>
+    chat.fromPreset(`{"chatwright":1,"variables":[],"request":{"tools":${tools}}}`),
+  );
+  assert.is(document.issues[0]?.path, 'request');
+  assert.match(document.issues[0]?.message ?? '', shapesLimit);
+});
+
+test('text limits: exactly the limit of different shapes is read, however many objects repeat them', () => {
+  // The body is one shape, `{"v":0}` another: the limit minus two shapes of the `k<i>` kind, each
+  // written 100 times (the count is of different shapes, not of objects).
+  const shapes = presetLimits.maxTextShapes - 2;
+  const objects = arrayOf(shapes * 100, (i) => `{"k${i % shapes}":{"v":0},"z":0}`);
+  const builder = chat.fromJSON(`{"x_big":${objects}}`, { extra: ['x_big'] });
+  assert.is((builder.toJSON().x_big as unknown[]).length, shapes * 100);
+  const over = arrayOf(shapes + 1, (i) => `{"k${i}":{"v":0},"z":0}`);
+  assert.match(
+    refusal(() => chat.fromJSON(`{"x_big":${over}}`, { extra: ['x_big'] })).issues[0]?.message ?? '',
+    shapesLimit,
+  );
+});
+
+test('text limits: the same keys in another order are another shape', () => {
+  // Half the limit of key sets, each written in both orders: as many shapes as the limit, plus the
+  // body's. In one order only, the same objects are half as many shapes, and accepted.
+  const pairs = presetLimits.maxTextShapes / 2;
+  const bothOrders = arrayOf(pairs * 2, (i) =>
+    i % 2 === 0 ? `{"k${i >> 1}":0,"z":0}` : `{"z":0,"k${i >> 1}":0}`,
+  );
+  const error = refusal(() => chat.fromJSON(`{"x_big":${bothOrders}}`, { extra: ['x_big'] }));
+  assert.match(error.issues[0]?.message ?? '', shapesLimit);
+  const oneOrder = arrayOf(pairs * 2, (i) => `{"k${i >> 1}":0,"z":0}`);
+  assert.is(
+    (chat.fromJSON(`{"x_big":${oneOrder}}`, { extra: ['x_big'] }).toJSON().x_big as unknown[]).length,
+    pairs * 2,
+  );
+});
+
+test('text limits: a real preset of many objects in few shapes is accepted, whatever the hash', () => {
+  // Shapes are counted by a hash of their keys, each key with a random code: two shapes that hash
+  // alike count once, so a collision can only lower the count and never refuses a text under the
+  // limit. Messages with and without optional fields, and tools, all accepted on every run.
+  const messages = Array.from({ length: 30_000 }, (_, i) =>
+    i % 3 === 0
+      ? { role: 'user' as const, content: `hello ${i}` }
+      : i % 3 === 1
+        ? { role: 'assistant' as const, content: `hi ${i}`, name: `bot${i % 7}` }
+        : { role: 'system' as const, name: 'rules', content: `be brief ${i}` },
+  );
+  const tools = Array.from({ length: 200 }, (_, i) => ({
+    type: 'function' as const,
+    function: {
+      name: `tool_${i}`,
+      parameters: {
+        type: 'object',
+        properties: { [`arg_${i}`]: { type: 'string' } },
+        required: [`arg_${i}`],
+      },
+    },
+  }));
+  const builder = chat.fromJSON(JSON.stringify({ model: 'gpt-4o', messages, tools }));
+  assert.is(builder.toJSON().messages?.length, 30_000);
+  assert.is(builder.toJSON().tools?.length, 200);
 });
 
 test.run();
