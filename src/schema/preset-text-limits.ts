@@ -9,6 +9,9 @@ const limits: JsonTextLimits = {
   shapes: presetLimits.maxTextShapes,
 };
 
+/** The limits of a shorter text, which parses fast whatever its shapes (see `shapesFromLength`). */
+const shortTextLimits: JsonTextLimits = { ...limits, shapes: Number.POSITIVE_INFINITY };
+
 const what: Record<keyof JsonTextLimits, string> = {
   keys: 'different keys (field names)',
   containers: 'objects and arrays',
@@ -18,10 +21,10 @@ const what: Record<keyof JsonTextLimits, string> = {
 
 /**
  * The longest text that cannot pass a limit, so is parsed without a scan (which could find nothing):
- * a key takes at least 5 characters (`"k":0`), an object or array 2 (`[]`), a value 1, and every
- * shape but the empty one (`{}`) an object with a key, 6 (`{"":0}`).
+ * a key takes at least 5 characters (`"k":0`), an object or array 2 (`[]`), a value 1 (shapes count
+ * only in texts longer than this).
  */
-const scanAbove = Math.min(5 * limits.keys, 2 * limits.containers, limits.values, 6 * limits.shapes);
+const scanAbove = Math.min(5 * limits.keys, 2 * limits.containers, limits.values);
 
 /**
  * Why a preset's JSON text is refused before it is parsed (see `presetLimits.maxText*`), or
@@ -35,7 +38,7 @@ export function textLimitIssues(
   unknownField: (field: string, value: unknown) => ValidationIssue,
 ): ValidationIssue[] | undefined {
   if (text.length <= scanAbove) return undefined;
-  const scan = scanJsonText(text, limits);
+  const scan = scanJsonText(text, text.length > presetLimits.shapesFromLength ? limits : shortTextLimits);
   if (scan.exceeded === undefined) return undefined;
   // The limit first: it is why the text was refused, and a message lists only its first issues.
   const issues: ValidationIssue[] = [

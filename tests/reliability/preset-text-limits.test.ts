@@ -6,7 +6,8 @@ import { presetLimits } from '../../src/schema/preset-limits.js';
 /*
  * A preset's JSON text is measured before it is parsed (JSON.parse of millions of different keys or
  * tiny objects or of many different object shapes takes seconds): these cases go through chat.fromJSON()
- * and chat.fromPreset() with texts long enough to be measured (over 6,000 characters: six per shape).
+ * and chat.fromPreset() with texts long enough to be measured (over 250,000 characters; the shapes
+ * limit holds from presetLimits.shapesFromLength on, reached with trailing whitespace).
  */
 
 const keysLimit = `more than ${presetLimits.maxTextKeys} different keys (field names) in the JSON text`;
@@ -180,6 +181,11 @@ test('text limits: a large valid preset under the limits is accepted as before',
   assert.ok(builder.validate().success);
 });
 
+/** `text` made longer than `shapesFromLength` with trailing whitespace: held to the shapes limit. */
+function long(text: string): string {
+  return `${text}${' '.repeat(presetLimits.shapesFromLength)}`;
+}
+
 /** A JSON array of `count` objects, the i-th written by `object(i)`. */
 function arrayOf(count: number, object: (i: number) => string): string {
   return `[${Array.from({ length: count }, (_, i) => object(i)).join(',')}]`;
@@ -190,7 +196,7 @@ test('text limits: too many different object shapes are refused before parsing, 
   // shape of an object goes on after the objects inside it. With the body's shape, one over the limit.
   const objects = arrayOf(presetLimits.maxTextShapes, (i) => `{"k${i}":{"v":0},"z":0}`);
   const text = `{"model":"gpt-4o","x_big":${objects},}`;
-  const error = refusal(() => chat.fromJSON(text, { extra: ['x_big'] }));
+  const error = refusal(() => chat.fromJSON(long(text), { extra: ['x_big'] }));
   assert.is(error.issues.length, 1);
   assert.is(error.issues[0]?.path, 'x_big');
   assert.match(error.issues[0]?.message ?? '', shapesLimit);
@@ -200,7 +206,7 @@ test('text limits: too many different object shapes are refused before parsing, 
     JSON.stringify({ type: 'function', function: { name: `f${i}`, parameters: { [`p${i}`]: {} } } }),
   );
   const document = refusal(() =>
-    chat.fromPreset(`{"chatwright":1,"variables":[],"request":{"tools":${tools}}}`),
+    chat.fromPreset(long(`{"chatwright":1,"variables":[],"request":{"tools":${tools}}}`)),
   );
   assert.is(document.issues[0]?.path, 'request');
   assert.match(document.issues[0]?.message ?? '', shapesLimit);
@@ -215,9 +221,18 @@ test('text limits: exactly the limit of different shapes is read, however many o
   assert.is((builder.toJSON().x_big as unknown[]).length, shapes * 100);
   const over = arrayOf(shapes + 1, (i) => `{"k${i}":{"v":0},"z":0}`);
   assert.match(
-    refusal(() => chat.fromJSON(`{"x_big":${over}}`, { extra: ['x_big'] })).issues[0]?.message ?? '',
+    refusal(() => chat.fromJSON(long(`{"x_big":${over}}`), { extra: ['x_big'] })).issues[0]?.message ?? '',
     shapesLimit,
   );
+});
+
+test('text limits: a text up to shapesFromLength is not held to the shapes limit (it parses fast)', () => {
+  // As many different shapes as a large structured-output schema may have, in a short text: read.
+  const over = arrayOf(presetLimits.maxTextShapes * 2, (i) => `{"k${i}":{"v":0},"z":0}`);
+  const text = `{"x_big":${over}}`;
+  assert.ok(text.length < presetLimits.shapesFromLength);
+  const builder = chat.fromJSON(text, { extra: ['x_big'] });
+  assert.is((builder.toJSON().x_big as unknown[]).length, presetLimits.maxTextShapes * 2);
 });
 
 test('text limits: the same keys in another order are another shape', () => {
@@ -227,7 +242,7 @@ test('text limits: the same keys in another order are another shape', () => {
   const bothOrders = arrayOf(pairs * 2, (i) =>
     i % 2 === 0 ? `{"k${i >> 1}":0,"z":0}` : `{"z":0,"k${i >> 1}":0}`,
   );
-  const error = refusal(() => chat.fromJSON(`{"x_big":${bothOrders}}`, { extra: ['x_big'] }));
+  const error = refusal(() => chat.fromJSON(long(`{"x_big":${bothOrders}}`), { extra: ['x_big'] }));
   assert.match(error.issues[0]?.message ?? '', shapesLimit);
   const oneOrder = arrayOf(pairs * 2, (i) => `{"k${i >> 1}":0,"z":0}`);
   assert.is(
