@@ -2,7 +2,7 @@ import type { ModelCapabilities, SamplingSupport } from '../models/model-capabil
 import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
 import type { ReasoningEffort } from '../wire/request.js';
 import type { BuilderState } from './builder-state.js';
-import type { CallRefusals } from './refusals.js';
+import type { CallRefusals, NotAccepted } from './refusals.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -25,7 +25,7 @@ interface MethodOf {
 }
 
 type Forbidden<TModel extends string, TParam extends keyof MethodOf> = TParam extends keyof MethodOf
-  ? `${TModel} does not accept ${TParam}: remove ${MethodOf[TParam]}`
+  ? NotAccepted<TModel, TParam, MethodOf[TParam]>
   : never;
 
 /** The effort in force: the one set, else the model's default. */

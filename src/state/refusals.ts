@@ -55,5 +55,12 @@ type Sampling<TModel extends string, TSupport, TField extends string, TMethod ex
 type Refused<TModel extends string, TOn, TField extends string, TMethod extends string> = [TOn] extends [
   false,
 ]
-  ? `${TModel} does not accept ${TField}: remove ${TMethod}`
+  ? NotAccepted<TModel, TField, TMethod>
   : never;
+
+/** The sentence for a field a model refuses whatever its value (also send()'s, for the sampling fields). */
+export type NotAccepted<
+  TModel extends string,
+  TField extends string,
+  TMethod extends string,
+> = `${TModel} does not accept ${TField}: remove ${TMethod}`;
