@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compileSnippets, diagnosticText } from '../support/compile-snippets.js';
 import { type Mistake, mistakes } from './mistakes.js';
 
 // Compiles every snippet of mistakes.ts in one program (the tests' compiler options, chatwright from
@@ -24,27 +24,13 @@ interface Compiled {
 }
 
 function compile(): Compiled[] {
-  const configPath = join(root, 'tests', 'tsconfig.json');
-  const config = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(configPath));
   const files = new Map(
     mistakes.map((mistake, index) => [
       join(here, `mistake-${index + 1}.ts`),
       `${header}${mistake.code.replace(MARK, '')}\n`,
     ]),
   );
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (path) => files.get(path) ?? readFile(path);
-  host.fileExists = (path) => files.has(path) || ts.sys.fileExists(path);
-  host.getSourceFile = (path, language, ...rest) => {
-    const text = files.get(path);
-    return text === undefined
-      ? getSourceFile(path, language, ...rest)
-      : ts.createSourceFile(path, text, language, true);
-  };
-  const program = ts.createProgram([...files.keys()], { ...options, noEmit: true }, host);
+  const program = compileSnippets(files);
   return [...files.keys()].map((path, index) => {
     const mistake = mistakes[index] as Mistake;
     const source = program.getSourceFile(path);
@@ -54,7 +40,7 @@ function compile(): Compiled[] {
       mark: header.length + mistake.code.indexOf(MARK),
       errors: diagnostics.map((diagnostic) => ({
         start: diagnostic.start ?? -1,
-        text: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+        text: diagnosticText(diagnostic),
       })),
     };
   });
