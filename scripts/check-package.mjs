@@ -4,7 +4,7 @@
 //    mode) requires `chatwright`, `chatwright/batch` and `chatwright/testing`, checks that they share
 //    one implementation and sends through the fake server;
 //  - a consumer is type-checked there with TypeScript 5.4, the oldest version the declarations support.
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { initProject, npmInstall, packInto, run, tempFolder } from './package/temp-project.mjs';
 
@@ -22,6 +22,7 @@ export async function ask(): Promise<ChatCompletion> {
 // @ts-expect-error topLogprobs() needs .logprobs() first
 chat().model('gpt-4o').user('Hi').topLogprobs(2);
 export const submit = submitBatch;
+export const preset = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
 `;
 
 const consumerTsconfig = {
@@ -32,7 +33,9 @@ const consumerTsconfig = {
     lib: ['ES2023', 'DOM'],
     strict: true,
     skipLibCheck: false,
-    noEmit: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: 'out',
   },
   // The same code as a CommonJS module (.ts in a project without "type") and as an ES module (.mts).
   files: ['consumer.ts', 'consumer.mts'],
@@ -77,7 +80,16 @@ try {
     writeFileSync(join(project, 'consumer.mts'), typeScriptConsumer);
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(consumerTsconfig));
     run(project, process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
-    console.log('TypeScript 5.4 compiles a consumer of chatwright, chatwright/batch and chatwright/testing');
+    // ...and its declarations print a builder's state as its fields, not chatwright's state helpers.
+    for (const file of ['consumer.d.ts', 'consumer.d.mts']) {
+      const declaration = readFileSync(join(project, 'out', file), 'utf8');
+      if (!declaration.includes('preset: import("chatwright").ChatBuilder<{\n    model: "gpt-4o";')) {
+        throw new Error(`TypeScript 5.4 prints the preset's type otherwise, in ${file}:\n${declaration}`);
+      }
+    }
+    console.log(
+      'TypeScript 5.4 compiles a consumer of chatwright, chatwright/batch and chatwright/testing, and prints its preset as fields',
+    );
   }
 } finally {
   folder.dispose();

@@ -4,18 +4,11 @@ import type { AssistantMessageInit, MessageOptions } from '../params/messages.js
 import type { CustomToolInit, FunctionToolInit } from '../params/tools.js';
 import type { PresetDocument } from '../preset/preset-document.js';
 import type { RequestValidation } from '../schema/request-validation.js';
-import type {
-  BuilderState,
-  Either,
-  Unset,
-  With,
-  WithCustomName,
-  WithFunctionName,
-  WithMessage,
-  WithParam,
-  WithTemplate,
-  WithTool,
-} from '../state/builder-state.js';
+// The state updates are read through a namespace: a builder's type then prints its fields
+// (`ChatBuilder<{ model: "gpt-4o"; ... }>`), where a name imported on its own would be printed
+// instead (see `State` in state/builder-state.ts).
+import type * as state from '../state/builder-state.js';
+import type { BuilderState } from '../state/builder-state.js';
 import type {
   CallArg,
   CallMethod,
@@ -241,7 +234,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   model<const $Model extends KnownModelId | (string & {})>(
     id: ModelFits<TState, $Model> | ($Model & (InGenericPreset<TState> | InGenericModel<$Model>)),
-  ): ChatBuilder<With<TState, 'model', NoInfer<$Model>>>;
+  ): ChatBuilder<state.With<TState, 'model', NoInfer<$Model>>>;
 
   /**
    * Appends a system message: instructions the model follows for the whole conversation.
@@ -250,7 +243,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   system(
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<WithMessage<TState>>;
+  ): ChatBuilder<state.WithMessage<TState>>;
   /**
    * Appends a system message from a `template()`: its `{{variables}}` join the builder's type until
    * `.vars()` fills them.
@@ -259,7 +252,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   system<$Vars extends string>(
     content: Template<$Vars> | readonly (TextContentPart | TemplatePart<$Vars>)[],
     options?: MessageOptions,
-  ): ChatBuilder<WithTemplate<TState, $Vars>>;
+  ): ChatBuilder<state.WithTemplate<TState, $Vars>>;
 
   /**
    * Appends a developer message: the instructions role of newer (o-series, gpt-5) models.
@@ -268,7 +261,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   developer(
     content: string | readonly TextContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<WithMessage<TState>>;
+  ): ChatBuilder<state.WithMessage<TState>>;
   /**
    * Appends a developer message from a `template()`: its `{{variables}}` join the builder's type.
    * @example chat().model('o3').developer(template('Answer in {{language}}.'))
@@ -276,7 +269,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   developer<$Vars extends string>(
     content: Template<$Vars> | readonly (TextContentPart | TemplatePart<$Vars>)[],
     options?: MessageOptions,
-  ): ChatBuilder<WithTemplate<TState, $Vars>>;
+  ): ChatBuilder<state.WithTemplate<TState, $Vars>>;
 
   /**
    * Appends a user message: text, or content parts (text, images, audio, files; see `textPart()`,
@@ -287,7 +280,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   user(
     content: string | readonly UserContentPart[],
     options?: MessageOptions,
-  ): ChatBuilder<WithMessage<TState>>;
+  ): ChatBuilder<state.WithMessage<TState>>;
   /**
    * Appends a user message from a `template()`, or content parts with `textPart(template(...))`: the
    * `{{variables}}` join the builder's type.
@@ -296,18 +289,18 @@ export interface ChatBuilder<TState extends BuilderState> {
   user<$Vars extends string>(
     content: Template<$Vars> | readonly (UserContentPart | TemplatePart<$Vars>)[],
     options?: MessageOptions,
-  ): ChatBuilder<WithTemplate<TState, $Vars>>;
+  ): ChatBuilder<state.WithTemplate<TState, $Vars>>;
 
   /**
    * Appends an assistant message: a previous reply, as text or as the full message (tool calls...).
    * @example chat().user('Hi').assistant('Hello! How can I help?').user('Tell me a joke')
    */
-  assistant(content: string | AssistantMessageInit): ChatBuilder<WithMessage<TState>>;
+  assistant(content: string | AssistantMessageInit): ChatBuilder<state.WithMessage<TState>>;
   /**
    * Appends an assistant message from a `template()` (a worked example with slots, say).
    * @example chat().user('Hi').assistant(template('Hello {{name}}!'))
    */
-  assistant<$Vars extends string>(content: Template<$Vars>): ChatBuilder<WithTemplate<TState, $Vars>>;
+  assistant<$Vars extends string>(content: Template<$Vars>): ChatBuilder<state.WithTemplate<TState, $Vars>>;
 
   /**
    * Appends the result of a tool call (a `tool` message answering `tool_call_id`).
@@ -316,19 +309,19 @@ export interface ChatBuilder<TState extends BuilderState> {
   toolResult(
     toolCallId: string,
     content: string | readonly TextContentPart[],
-  ): ChatBuilder<WithMessage<TState>>;
+  ): ChatBuilder<state.WithMessage<TState>>;
 
   /**
    * Appends the result of a legacy function call (a `function` message).
    * @deprecated Function calling is replaced by tools: use `toolResult()`.
    */
-  functionResult(name: string, content: string | null): ChatBuilder<WithMessage<TState>>;
+  functionResult(name: string, content: string | null): ChatBuilder<state.WithMessage<TState>>;
 
   /**
    * Appends wire messages in bulk, such as a stored conversation history.
    * @example chat().model('gpt-4o').messages(history).user('And then?')
    */
-  messages(messages: readonly ChatMessage[]): ChatBuilder<WithMessage<TState>>;
+  messages(messages: readonly ChatMessage[]): ChatBuilder<state.WithMessage<TState>>;
 
   // ---- sampling -------------------------------------------------------------------------------
 
@@ -353,12 +346,12 @@ export interface ChatBuilder<TState extends BuilderState> {
   /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
   frequencyPenalty(
     value: CallArg<TState, 'frequencyPenalty', number>,
-  ): ChatBuilder<WithParam<TState, 'frequency_penalty'>>;
+  ): ChatBuilder<state.WithParam<TState, 'frequency_penalty'>>;
 
   /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
   presencePenalty(
     value: CallArg<TState, 'presencePenalty', number>,
-  ): ChatBuilder<WithParam<TState, 'presence_penalty'>>;
+  ): ChatBuilder<state.WithParam<TState, 'presence_penalty'>>;
 
   /**
    * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
@@ -366,7 +359,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   logitBias(
     bias: CallArg<TState, 'logitBias', Readonly<Record<string, number>>>,
-  ): ChatBuilder<WithParam<TState, 'logit_bias'>>;
+  ): ChatBuilder<state.WithParam<TState, 'logit_bias'>>;
 
   /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
   seed(value: number): ChatBuilder<TState>;
@@ -380,7 +373,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   stop(
     sequences: CallArg<TState, 'stop', string | readonly string[]>,
-  ): ChatBuilder<WithParam<TState, 'stop'>>;
+  ): ChatBuilder<state.WithParam<TState, 'stop'>>;
 
   /**
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
@@ -389,7 +382,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   readonly logprobs: CallMethod<
     TState,
     'logprobs',
-    <const $On extends boolean = true>(on?: $On) => ChatBuilder<With<TState, 'logprobs', NoInfer<$On>>>
+    <const $On extends boolean = true>(on?: $On) => ChatBuilder<state.With<TState, 'logprobs', NoInfer<$On>>>
   >;
 
   /**
@@ -399,7 +392,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   topLogprobs(
     count: RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
-  ): ChatBuilder<WithParam<TState, 'top_logprobs'>>;
+  ): ChatBuilder<state.WithParam<TState, 'top_logprobs'>>;
 
   // ---- output limits and shape ------------------------------------------------------------------
 
@@ -407,14 +400,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Upper bound on generated tokens, reasoning tokens included (`max_completion_tokens`).
    * @example chat().maxCompletionTokens(1024)
    */
-  maxCompletionTokens(count: number): ChatBuilder<With<TState, 'maxCompletionTokens', true>>;
+  maxCompletionTokens(count: number): ChatBuilder<state.With<TState, 'maxCompletionTokens', true>>;
 
   /**
    * Upper bound on generated tokens (`max_tokens`). Not accepted by o-series and gpt-5 models, and
    * never together with `maxCompletionTokens()` (a compile error at `send()`).
    * @deprecated Use `maxCompletionTokens()`.
    */
-  maxTokens(count: CallArg<TState, 'maxTokens', number>): ChatBuilder<With<TState, 'maxTokens', true>>;
+  maxTokens(count: CallArg<TState, 'maxTokens', number>): ChatBuilder<state.With<TState, 'maxTokens', true>>;
 
   /**
    * Output types to generate (`modalities`): `['text']`, or `['text', 'audio']` together with `audio()`.
@@ -422,13 +415,15 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   modalities<const $Modalities extends readonly Modality[]>(
     modalities: $Modalities & CallArg<TState, 'modalities', unknown, readonly 'text'[]>,
-  ): ChatBuilder<With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>>;
+  ): ChatBuilder<
+    state.With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>
+  >;
 
   /**
    * Audio output parameters (`audio`): voice and format. Needs `'audio'` in `modalities()`.
    * @example chat().modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'mp3' })
    */
-  audio(audio: CallArg<TState, 'audio', AudioOutput>): ChatBuilder<With<TState, 'audio', true>>;
+  audio(audio: CallArg<TState, 'audio', AudioOutput>): ChatBuilder<state.With<TState, 'audio', true>>;
 
   /** Verbosity of the answer (`verbosity`). @example chat().model('gpt-5').verbosity('low') */
   verbosity(value: Verbosity): ChatBuilder<TState>;
@@ -440,7 +435,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   reasoningEffort<const $Effort extends ReasoningEffortFor<TState['model']>>(
     effort: $Effort,
-  ): ChatBuilder<With<TState, 'effort', NoInfer<$Effort>>>;
+  ): ChatBuilder<state.With<TState, 'effort', NoInfer<$Effort>>>;
 
   /**
    * Predicted output (`prediction`): content most of the answer will repeat, such as a file being
@@ -449,7 +444,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   prediction(
     content: CallArg<TState, 'prediction', string | readonly TextContentPart[] | Prediction>,
-  ): ChatBuilder<WithParam<TState, 'prediction'>>;
+  ): ChatBuilder<state.WithParam<TState, 'prediction'>>;
 
   // ---- response formats ---------------------------------------------------------------------------
 
@@ -463,7 +458,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   jsonSchema<$Schema extends StandardSchema>(
     schema: $Schema,
     options: JsonSchemaOptions,
-  ): ChatBuilder<With<TState, 'output', readonly [inferOutput<$Schema>]>>;
+  ): ChatBuilder<state.With<TState, 'output', readonly [inferOutput<$Schema>]>>;
 
   /**
    * Structured output (`response_format: { type: 'json_schema' }`) from a JSON Schema object, sent as
@@ -472,16 +467,16 @@ export interface ChatBuilder<TState extends BuilderState> {
    * The output is not parsed.
    * @example chat().jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }, { name: 'place' })
    */
-  jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<With<TState, 'output', null>>;
+  jsonSchema(schema: JsonSchema, options: JsonSchemaOptions): ChatBuilder<state.With<TState, 'output', null>>;
 
   /** JSON mode (`response_format: { type: 'json_object' }`): valid JSON, no schema. @example chat().jsonObject() */
-  jsonObject(): ChatBuilder<With<TState, 'output', null>>;
+  jsonObject(): ChatBuilder<state.With<TState, 'output', null>>;
 
   /** Plain text output (`response_format: { type: 'text' }`), the default. @example chat().textFormat() */
-  textFormat(): ChatBuilder<With<TState, 'output', null>>;
+  textFormat(): ChatBuilder<state.With<TState, 'output', null>>;
 
   /** Sets `response_format` from a wire object. @example chat().responseFormat({ type: 'json_object' }) */
-  responseFormat(format: ResponseFormat): ChatBuilder<With<TState, 'output', null>>;
+  responseFormat(format: ResponseFormat): ChatBuilder<state.With<TState, 'output', null>>;
 
   // ---- tools ------------------------------------------------------------------------------------
 
@@ -491,7 +486,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string>(
     tool: FunctionToolInit<$Name>,
-  ): ChatBuilder<WithFunctionName<TState, NoInfer<$Name>>>;
+  ): ChatBuilder<state.WithFunctionName<TState, NoInfer<$Name>>>;
 
   /**
    * Adds a function tool made by `tool()` from a schema: its name becomes a valid `toolChoice()`, the
@@ -500,7 +495,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string, $Args>(
     tool: ChatTool<$Name, $Args, unknown>,
-  ): ChatBuilder<WithTool<TState, NoInfer<$Name>, NoInfer<$Args>>>;
+  ): ChatBuilder<state.WithTool<TState, NoInfer<$Name>, $Args>>;
 
   /**
    * Adds a function tool from a schema given inline, as `tool()` takes it (the same options, the same
@@ -510,7 +505,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   tool<const $Name extends string, $Schema extends StandardSchema, $Result = unknown>(
     options: ToolOptions<$Name, $Schema, $Result>,
-  ): ChatBuilder<WithTool<TState, NoInfer<$Name>, inferOutput<NoInfer<$Schema>>>>;
+  ): ChatBuilder<state.WithTool<TState, NoInfer<$Name>, inferOutput<NoInfer<$Schema>>>>;
 
   /**
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
@@ -518,7 +513,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   customTool<const $Name extends string>(
     tool: CustomToolInit<$Name>,
-  ): ChatBuilder<WithCustomName<TState, NoInfer<$Name>>>;
+  ): ChatBuilder<state.WithCustomName<TState, NoInfer<$Name>>>;
 
   /**
    * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
@@ -542,7 +537,7 @@ export interface ChatBuilder<TState extends BuilderState> {
     CallMethod<
       TState,
       'parallelToolCalls',
-      (on?: boolean) => ChatBuilder<WithParam<TState, 'parallel_tool_calls'>>
+      (on?: boolean) => ChatBuilder<state.WithParam<TState, 'parallel_tool_calls'>>
     >,
     'parallelToolCalls() needs a tool: add one with .tool() first'
   >;
@@ -553,7 +548,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   functions<const $Functions extends readonly [LegacyFunction, ...LegacyFunction[]]>(
     functions: $Functions,
-  ): ChatBuilder<With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>>;
+  ): ChatBuilder<state.With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>>;
 
   /**
    * Which legacy function the model calls (`function_call`): `'none'`, `'auto'` or an added function's name.
@@ -574,7 +569,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   readonly webSearch: CallMethod<
     TState,
     'webSearch',
-    (options?: WebSearchOptions) => ChatBuilder<WithParam<TState, 'web_search_options'>>
+    (options?: WebSearchOptions) => ChatBuilder<state.WithParam<TState, 'web_search_options'>>
   >;
 
   // ---- streaming --------------------------------------------------------------------------------
@@ -583,7 +578,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Streams the answer (`stream`): `send()` then returns a `ChatStream`. Default `true`.
    * @example for await (const text of chat().model('gpt-4o').user('Hi').stream().send().text()) process.stdout.write(text);
    */
-  stream<const $On extends boolean = true>(on?: $On): ChatBuilder<With<TState, 'stream', NoInfer<$On>>>;
+  stream<const $On extends boolean = true>(on?: $On): ChatBuilder<state.With<TState, 'stream', NoInfer<$On>>>;
 
   /**
    * Streaming options (`stream_options`), such as a final usage chunk. Needs `stream()` first.
@@ -591,7 +586,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   streamOptions(
     options: RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
-  ): ChatBuilder<WithParam<TState, 'stream_options'>>;
+  ): ChatBuilder<state.WithParam<TState, 'stream_options'>>;
 
   // ---- platform -----------------------------------------------------------------------------------
 
@@ -652,7 +647,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    * wire too), import it with `chat.fromJSON()`.
    * @example support.unset('temperature').model('o3')
    */
-  unset<const $Field extends KnownField>(...fields: $Field[]): ChatBuilder<Unset<TState, $Field>>;
+  unset<const $Field extends KnownField>(...fields: $Field[]): ChatBuilder<state.Unset<TState, $Field>>;
 
   /**
    * Adds provider-specific fields the reference list lacks (kept apart from known fields, which they
@@ -674,7 +669,7 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   vars<const $Values extends VarValues>(
     values: $Values & UnknownVars<TState['vars'], $Values>,
-  ): ChatBuilder<With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>>;
+  ): ChatBuilder<state.With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>>;
 
   /**
    * The builder as a versioned JSON document that keeps which texts are templates and what is filled:
@@ -708,7 +703,7 @@ export interface ChatBuilder<TState extends BuilderState> {
   when<$State extends BuilderState>(
     condition: boolean,
     preset: (builder: ChatBuilder<TState>) => ChatBuilder<$State>,
-  ): ChatBuilder<Either<TState, $State>>;
+  ): ChatBuilder<state.Either<TState, $State>>;
 
   /**
    * The exact wire body: snake_case, no `undefined` keys, frozen. Export a preset with `JSON.stringify(builder)`

@@ -53,12 +53,19 @@ export interface BuilderState {
 }
 
 /**
- * A builder state, field by field. Every state is an instance of this one interface, so two builders
- * that made the same calls have the very same type, and a variable can take either
- * (`let convo = preset.user(a); convo = convo.user(b)`). Compared position by position, which also
- * keeps the compiler's work flat.
+ * A builder state, field by field. `State<...>` of the same arguments is the very same type, so two
+ * builders that made the same calls have one type, and a variable can take either
+ * (`let convo = preset.user(a); convo = convo.user(b)`); compared position by position, which keeps
+ * the compiler's work flat.
+ *
+ * An object type, not an interface: what a builder's type prints (hover, error, declaration emit) is
+ * then its fields, `ChatBuilder<{ model: "gpt-4o"; hasMessages: true; ... }>`, not the helpers that
+ * made it. `& unknown` drops the alias name (an intersection of one member is that member), and each
+ * update below ends with it for the same reason. The fields print in this order, and an error message
+ * cuts a long type short: first what users read and what calls change most (the model, messages,
+ * streaming, the parameters set, tools, unfilled variables), so that two builders' types differ early.
  */
-export interface State<
+export type State<
   TModel,
   THasMessages,
   TLogprobs,
@@ -76,25 +83,25 @@ export interface State<
   TOutput,
   THasTools,
   TVars,
-> {
-  readonly model: TModel;
-  readonly hasMessages: THasMessages;
-  readonly logprobs: TLogprobs;
-  readonly stream: TStream;
-  readonly tools: TTools;
-  readonly customTools: TCustomTools;
-  readonly functions: TFunctions;
-  readonly audioModality: TAudioModality;
-  readonly audio: TAudio;
-  readonly maxTokens: TMaxTokens;
-  readonly maxCompletionTokens: TMaxCompletionTokens;
-  readonly params: TParams;
-  readonly effort: TEffort;
-  readonly toolInputs: TToolInputs;
-  readonly output: TOutput;
-  readonly hasTools: THasTools;
-  readonly vars: TVars;
-}
+> = {
+  model: TModel;
+  hasMessages: THasMessages;
+  stream: TStream;
+  params: TParams;
+  tools: TTools;
+  vars: TVars;
+  effort: TEffort;
+  logprobs: TLogprobs;
+  output: TOutput;
+  maxCompletionTokens: TMaxCompletionTokens;
+  maxTokens: TMaxTokens;
+  audioModality: TAudioModality;
+  audio: TAudio;
+  customTools: TCustomTools;
+  functions: TFunctions;
+  hasTools: THasTools;
+  toolInputs: TToolInputs;
+} & unknown;
 
 /** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
 export type NoToolInputs = Readonly<Record<never, never>>;
@@ -169,7 +176,8 @@ export type With<TState extends BuilderState, TKey extends keyof BuilderState, T
   Field<TState, TKey, 'output', TValue>,
   Field<TState, TKey, 'hasTools', TValue>,
   Field<TState, TKey, 'vars', TValue>
->;
+> &
+  unknown;
 
 /**
  * `TState` after `.tool(t)` with a schema tool: the name joins `tools` and its argument type joins
@@ -193,7 +201,8 @@ export type WithTool<TState extends BuilderState, TName extends string, TArgs> =
   TState['output'],
   true,
   TState['vars']
->;
+> &
+  unknown;
 
 /** `TState` after `.tool()` with a JSON Schema tool: the name joins `tools`, and a tool is known to be there. */
 export type WithFunctionName<TState extends BuilderState, TName extends string> = State<
@@ -214,7 +223,8 @@ export type WithFunctionName<TState extends BuilderState, TName extends string> 
   TState['output'],
   true,
   TState['vars']
->;
+> &
+  unknown;
 
 /** `TState` after `.customTool()`: the name joins `customTools`, and a tool is known to be there. */
 export type WithCustomName<TState extends BuilderState, TName extends string> = State<
@@ -235,7 +245,8 @@ export type WithCustomName<TState extends BuilderState, TName extends string> = 
   TState['output'],
   true,
   TState['vars']
->;
+> &
+  unknown;
 
 /**
  * What a builder may be after a conditional step (`when()`): each field is what either state has, so a
@@ -260,7 +271,8 @@ export type Either<TState extends BuilderState, TOther extends BuilderState> = S
   TState['output'] | TOther['output'],
   TState['hasTools'] | TOther['hasTools'],
   TState['vars'] | TOther['vars']
->;
+> &
+  unknown;
 
 /**
  * `TState` after `unset()` removed the wire fields `TField` from the body: what those fields recorded
@@ -285,7 +297,8 @@ export type Unset<TState extends BuilderState, TField extends string> = State<
   'response_format' extends TField ? null : TState['output'],
   'tools' extends TField ? false : TState['hasTools'],
   'messages' extends TField ? never : TState['vars']
->;
+> &
+  unknown;
 
 // The two updates most calls make, written out: no conditional per field, so the long chains stay cheap.
 
@@ -308,7 +321,8 @@ export type WithMessage<TState extends BuilderState> = State<
   TState['output'],
   TState['hasTools'],
   TState['vars']
->;
+> &
+  unknown;
 
 /**
  * The wire parameters a state records in `params`: the model-restricted ones (`service_tier` and
@@ -349,7 +363,8 @@ export type WithParam<TState extends BuilderState, TParam extends RecordedParam>
   TState['output'],
   TState['hasTools'],
   TState['vars']
->;
+> &
+  unknown;
 
 /**
  * `TState` after a message holding a template with the variables `TVars` was added. Written out like
@@ -375,7 +390,8 @@ export type WithTemplate<TState extends BuilderState, TVars extends string> = St
   TState['output'],
   TState['hasTools'],
   TState['vars'] | TVars
->;
+> &
+  unknown;
 
 /**
  * The state of a builder read from a preset document (`chat.fromPreset()`): what `LooseState` allows,
@@ -386,4 +402,5 @@ export type PresetState<TVars extends string, TStream extends boolean = false> =
   LooseState<TStream>,
   'vars',
   TVars
->;
+> &
+  unknown;

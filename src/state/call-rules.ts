@@ -1,6 +1,8 @@
 import type { ModelCapabilities } from '../models/model-capabilities.js';
 import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
-import type { BuilderState, RecordedParam, WithParam } from './builder-state.js';
+// Read through a namespace so that the updated state prints as its fields (see `State`).
+import type * as state from './builder-state.js';
+import type { BuilderState, RecordedParam } from './builder-state.js';
 import type { ModelProblemOn } from './model-rules.js';
 import type { CallRefusals } from './refusals.js';
 import type { ChatwrightTypeError } from './type-error.js';
@@ -144,7 +146,7 @@ export type SampledAt<
   TState extends BuilderState,
   TParam extends 'temperature' | 'top_p',
   TValue extends number,
-> = [TValue] extends [1] ? TState : WithParam<TState, TParam>;
+> = [TValue] extends [1] ? TState : state.WithParam<TState, TParam>;
 
 /**
  * What a model that refuses the value `TRefused` still takes when `TValue` was passed: the other
@@ -161,5 +163,5 @@ export type UnlessOnly<TValue, TRefused, TAll> = [TAll] extends [TValue] ? TValu
 export type RecordedIf<TState extends BuilderState, TValue, TRefused, TParam extends RecordedParam> = [
   TValue,
 ] extends [TRefused]
-  ? WithParam<TState, TParam>
+  ? state.WithParam<TState, TParam>
   : TState;
