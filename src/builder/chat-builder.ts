@@ -4,6 +4,7 @@ import type { AssistantMessageInit, MessageOptions } from '../params/messages.js
 import type { CustomToolInit, FunctionToolInit } from '../params/tools.js';
 import type { PresetDocument } from '../preset/preset-document.js';
 import type { RequestValidation } from '../schema/request-validation.js';
+import type { Fitting, InferredFrom } from '../state/assigned-to.js';
 // The state updates are read through a namespace: a builder's type then prints its fields
 // (`ChatBuilder<{ model: "gpt-4o"; ... }>`), where a name imported on its own would be printed
 // instead (see `State` in state/builder-state.ts).
@@ -232,9 +233,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * call it refuses does not compile, and neither does this one when an earlier call breaks them.
    * @example chat().model('gpt-4o')
    */
-  model<const $Model extends KnownModelId | (string & {})>(
-    id: ModelFits<TState, $Model> | ($Model & (InGenericPreset<TState> | InGenericModel<$Model>)),
-  ): ChatBuilder<state.With<TState, 'model', NoInfer<$Model>>>;
+  model<const $Model extends KnownModelId | (string & {}), $Into = never>(
+    id: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'model', NoInfer<$Model>>>,
+      ModelFits<TState, $Model> | ($Model & (InGenericPreset<TState> | InGenericModel<$Model>)),
+      'model'
+    >,
+  ): ChatBuilder<state.With<TState, 'model', NoInfer<$Model>>> & InferredFrom<$Into>;
 
   /**
    * Appends a system message: instructions the model follows for the whole conversation.
@@ -306,22 +312,27 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Appends the result of a tool call (a `tool` message answering `tool_call_id`).
    * @example builder.toolResult('call_abc123', JSON.stringify({ temperature: 21 }))
    */
-  toolResult(
-    toolCallId: string,
+  toolResult<$Into = never>(
+    toolCallId: AssignedTo<$Into, ChatBuilder<state.WithMessage<TState>>, string, 'toolResult'>,
     content: string | readonly TextContentPart[],
-  ): ChatBuilder<state.WithMessage<TState>>;
+  ): ChatBuilder<state.WithMessage<TState>> & InferredFrom<$Into>;
 
   /**
    * Appends the result of a legacy function call (a `function` message).
    * @deprecated Function calling is replaced by tools: use `toolResult()`.
    */
-  functionResult(name: string, content: string | null): ChatBuilder<state.WithMessage<TState>>;
+  functionResult<$Into = never>(
+    name: AssignedTo<$Into, ChatBuilder<state.WithMessage<TState>>, string, 'functionResult'>,
+    content: string | null,
+  ): ChatBuilder<state.WithMessage<TState>> & InferredFrom<$Into>;
 
   /**
    * Appends wire messages in bulk, such as a stored conversation history.
    * @example chat().model('gpt-4o').messages(history).user('And then?')
    */
-  messages(messages: readonly ChatMessage[]): ChatBuilder<state.WithMessage<TState>>;
+  messages<$Into = never>(
+    messages: AssignedTo<$Into, ChatBuilder<state.WithMessage<TState>>, readonly ChatMessage[], 'messages'>,
+  ): ChatBuilder<state.WithMessage<TState>> & InferredFrom<$Into>;
 
   // ---- sampling -------------------------------------------------------------------------------
 
@@ -330,36 +341,61 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Reasoning models take only the default, 1 (any other value does not compile once the model is set).
    * @example chat().temperature(0.2)
    */
-  temperature<const $Value extends number>(
-    value: CallArg<TState, 'temperature', $Value, Extract<$Value, 1>>,
-  ): ChatBuilder<SampledAt<TState, 'temperature', $Value>>;
+  temperature<const $Value extends number, $Into = never>(
+    value: AssignedTo<
+      $Into,
+      ChatBuilder<SampledAt<TState, 'temperature', $Value>>,
+      CallArg<TState, 'temperature', $Value, Extract<$Value, 1>>,
+      'temperature'
+    >,
+  ): ChatBuilder<SampledAt<TState, 'temperature', $Value>> & InferredFrom<$Into>;
 
   /**
    * Nucleus sampling (`top_p`), 0 to 1. Alter this or `temperature()`, not both. Reasoning models take
    * only the default, 1.
    * @example chat().topP(0.9)
    */
-  topP<const $Value extends number>(
-    value: CallArg<TState, 'topP', $Value, Extract<$Value, 1>>,
-  ): ChatBuilder<SampledAt<TState, 'top_p', $Value>>;
+  topP<const $Value extends number, $Into = never>(
+    value: AssignedTo<
+      $Into,
+      ChatBuilder<SampledAt<TState, 'top_p', $Value>>,
+      CallArg<TState, 'topP', $Value, Extract<$Value, 1>>,
+      'topP'
+    >,
+  ): ChatBuilder<SampledAt<TState, 'top_p', $Value>> & InferredFrom<$Into>;
 
   /** Penalises tokens by how often they appeared (`frequency_penalty`), -2 to 2. @example chat().frequencyPenalty(0.5) */
-  frequencyPenalty(
-    value: CallArg<TState, 'frequencyPenalty', number>,
-  ): ChatBuilder<state.WithParam<TState, 'frequency_penalty'>>;
+  frequencyPenalty<$Into = never>(
+    value: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'frequency_penalty'>>,
+      CallArg<TState, 'frequencyPenalty', number>,
+      'frequencyPenalty'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'frequency_penalty'>> & InferredFrom<$Into>;
 
   /** Penalises tokens that appeared at all (`presence_penalty`), -2 to 2. @example chat().presencePenalty(0.5) */
-  presencePenalty(
-    value: CallArg<TState, 'presencePenalty', number>,
-  ): ChatBuilder<state.WithParam<TState, 'presence_penalty'>>;
+  presencePenalty<$Into = never>(
+    value: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'presence_penalty'>>,
+      CallArg<TState, 'presencePenalty', number>,
+      'presencePenalty'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'presence_penalty'>> & InferredFrom<$Into>;
 
   /**
    * Biases token ids (`logit_bias`): token id to a value from -100 (ban) to 100 (force).
    * @example chat().logitBias({ '50256': -100 })
    */
-  logitBias(
-    bias: CallArg<TState, 'logitBias', Readonly<Record<string, number>>>,
-  ): ChatBuilder<state.WithParam<TState, 'logit_bias'>>;
+  logitBias<$Into = never>(
+    bias: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'logit_bias'>>,
+      CallArg<TState, 'logitBias', Readonly<Record<string, number>>>,
+      'logitBias'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'logit_bias'>> & InferredFrom<$Into>;
 
   /** Best-effort deterministic sampling (`seed`), an integer. @example chat().seed(42) */
   seed(value: number): ChatBuilder<TState>;
@@ -371,9 +407,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Up to 4 sequences where generation stops (`stop`).
    * @example chat().stop(['\n\n', 'END'])
    */
-  stop(
-    sequences: CallArg<TState, 'stop', string | readonly string[]>,
-  ): ChatBuilder<state.WithParam<TState, 'stop'>>;
+  stop<$Into = never>(
+    sequences: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'stop'>>,
+      CallArg<TState, 'stop', string | readonly string[]>,
+      'stop'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'stop'>> & InferredFrom<$Into>;
 
   /**
    * Returns log probabilities of the output tokens (`logprobs`). Default `true`; needed by `topLogprobs()`.
@@ -390,9 +431,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Needs `logprobs()` first.
    * @example chat().logprobs().topLogprobs(5)
    */
-  topLogprobs(
-    count: RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
-  ): ChatBuilder<state.WithParam<TState, 'top_logprobs'>>;
+  topLogprobs<$Into = never>(
+    count: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'top_logprobs'>>,
+      RequireFlag<TState['logprobs'], number, 'topLogprobs() needs .logprobs() first'>,
+      'topLogprobs'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'top_logprobs'>> & InferredFrom<$Into>;
 
   // ---- output limits and shape ------------------------------------------------------------------
 
@@ -400,30 +446,59 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Upper bound on generated tokens, reasoning tokens included (`max_completion_tokens`).
    * @example chat().maxCompletionTokens(1024)
    */
-  maxCompletionTokens(count: number): ChatBuilder<state.With<TState, 'maxCompletionTokens', true>>;
+  maxCompletionTokens<$Into = never>(
+    count: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'maxCompletionTokens', true>>,
+      number,
+      'maxCompletionTokens'
+    >,
+  ): ChatBuilder<state.With<TState, 'maxCompletionTokens', true>> & InferredFrom<$Into>;
 
   /**
    * Upper bound on generated tokens (`max_tokens`). Not accepted by o-series and gpt-5 models, and
    * never together with `maxCompletionTokens()` (a compile error at `send()`).
    * @deprecated Use `maxCompletionTokens()`.
    */
-  maxTokens(count: CallArg<TState, 'maxTokens', number>): ChatBuilder<state.With<TState, 'maxTokens', true>>;
+  maxTokens<$Into = never>(
+    count: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'maxTokens', true>>,
+      CallArg<TState, 'maxTokens', number>,
+      'maxTokens'
+    >,
+  ): ChatBuilder<state.With<TState, 'maxTokens', true>> & InferredFrom<$Into>;
 
   /**
    * Output types to generate (`modalities`): `['text']`, or `['text', 'audio']` together with `audio()`.
    * @example chat().model('gpt-4o-audio-preview').modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'wav' })
    */
-  modalities<const $Modalities extends readonly Modality[]>(
-    modalities: $Modalities & CallArg<TState, 'modalities', unknown, readonly 'text'[]>,
+  modalities<const $Modalities extends readonly Modality[], $Into = never>(
+    modalities: AssignedTo<
+      $Into,
+      ChatBuilder<
+        state.With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>
+      >,
+      $Modalities & CallArg<TState, 'modalities', unknown, readonly 'text'[]>,
+      'modalities'
+    >,
   ): ChatBuilder<
     state.With<TState, 'audioModality', 'audio' extends NoInfer<$Modalities>[number] ? true : false>
-  >;
+  > &
+    InferredFrom<$Into>;
 
   /**
    * Audio output parameters (`audio`): voice and format. Needs `'audio'` in `modalities()`.
    * @example chat().modalities(['text', 'audio']).audio({ voice: 'alloy', format: 'mp3' })
    */
-  audio(audio: CallArg<TState, 'audio', AudioOutput>): ChatBuilder<state.With<TState, 'audio', true>>;
+  audio<$Into = never>(
+    audio: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'audio', true>>,
+      CallArg<TState, 'audio', AudioOutput>,
+      'audio'
+    >,
+  ): ChatBuilder<state.With<TState, 'audio', true>> & InferredFrom<$Into>;
 
   /** Verbosity of the answer (`verbosity`). @example chat().model('gpt-5').verbosity('low') */
   verbosity(value: Verbosity): ChatBuilder<TState>;
@@ -433,18 +508,28 @@ export interface ChatBuilder<TState extends BuilderState> {
    * that model's efforts compile (o3: `low`, `medium`, `high`; gpt-5.1: `none` to `high`...).
    * @example chat().model('o3').reasoningEffort('high')
    */
-  reasoningEffort<const $Effort extends ReasoningEffortFor<TState['model']>>(
-    effort: $Effort,
-  ): ChatBuilder<state.With<TState, 'effort', NoInfer<$Effort>>>;
+  reasoningEffort<const $Effort extends ReasoningEffortFor<TState['model']>, $Into = never>(
+    effort: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'effort', NoInfer<$Effort>>>,
+      $Effort,
+      'reasoningEffort'
+    >,
+  ): ChatBuilder<state.With<TState, 'effort', NoInfer<$Effort>>> & InferredFrom<$Into>;
 
   /**
    * Predicted output (`prediction`): content most of the answer will repeat, such as a file being
    * edited. A string or text parts become `{ type: 'content', content }`.
    * @example chat().model('gpt-4o').prediction(originalCode)
    */
-  prediction(
-    content: CallArg<TState, 'prediction', string | readonly TextContentPart[] | Prediction>,
-  ): ChatBuilder<state.WithParam<TState, 'prediction'>>;
+  prediction<$Into = never>(
+    content: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'prediction'>>,
+      CallArg<TState, 'prediction', string | readonly TextContentPart[] | Prediction>,
+      'prediction'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'prediction'>> & InferredFrom<$Into>;
 
   // ---- response formats ---------------------------------------------------------------------------
 
@@ -476,7 +561,14 @@ export interface ChatBuilder<TState extends BuilderState> {
   textFormat(): ChatBuilder<state.With<TState, 'output', null>>;
 
   /** Sets `response_format` from a wire object. @example chat().responseFormat({ type: 'json_object' }) */
-  responseFormat(format: ResponseFormat): ChatBuilder<state.With<TState, 'output', null>>;
+  responseFormat<$Into = never>(
+    format: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'output', null>>,
+      ResponseFormat,
+      'responseFormat'
+    >,
+  ): ChatBuilder<state.With<TState, 'output', null>> & InferredFrom<$Into>;
 
   // ---- tools ------------------------------------------------------------------------------------
 
@@ -511,9 +603,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Adds a custom tool (free-form text input, optionally a grammar); its name becomes a valid `toolChoice()`.
    * @example chat().customTool({ name: 'run_sql', format: { type: 'grammar', grammar: { syntax: 'lark', definition: sqlGrammar } } })
    */
-  customTool<const $Name extends string>(
-    tool: CustomToolInit<$Name>,
-  ): ChatBuilder<state.WithCustomName<TState, NoInfer<$Name>>>;
+  customTool<const $Name extends string, $Into = never>(
+    tool: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithCustomName<TState, NoInfer<$Name>>>,
+      CustomToolInit<$Name>,
+      'customTool'
+    >,
+  ): ChatBuilder<state.WithCustomName<TState, NoInfer<$Name>>> & InferredFrom<$Into>;
 
   /**
    * Which tool the model calls (`tool_choice`): `'auto'`, `'none'`, `'required'`, the name of an added
@@ -546,9 +643,15 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Adds legacy functions (`functions`). Never together with tools (a compile error at `send()`).
    * @deprecated Use `tool()`: functions are replaced by tools.
    */
-  functions<const $Functions extends readonly [LegacyFunction, ...LegacyFunction[]]>(
-    functions: $Functions,
-  ): ChatBuilder<state.With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>>;
+  functions<const $Functions extends readonly [LegacyFunction, ...LegacyFunction[]], $Into = never>(
+    functions: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>>,
+      $Functions,
+      'functions'
+    >,
+  ): ChatBuilder<state.With<TState, 'functions', TState['functions'] | NoInfer<$Functions>[number]['name']>> &
+    InferredFrom<$Into>;
 
   /**
    * Which legacy function the model calls (`function_call`): `'none'`, `'auto'` or an added function's name.
@@ -584,9 +687,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * Streaming options (`stream_options`), such as a final usage chunk. Needs `stream()` first.
    * @example chat().stream().streamOptions({ include_usage: true })
    */
-  streamOptions(
-    options: RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
-  ): ChatBuilder<state.WithParam<TState, 'stream_options'>>;
+  streamOptions<$Into = never>(
+    options: AssignedTo<
+      $Into,
+      ChatBuilder<state.WithParam<TState, 'stream_options'>>,
+      RequireFlag<TState['stream'], StreamOptions, 'streamOptions() needs .stream() first'>,
+      'streamOptions'
+    >,
+  ): ChatBuilder<state.WithParam<TState, 'stream_options'>> & InferredFrom<$Into>;
 
   // ---- platform -----------------------------------------------------------------------------------
 
@@ -600,9 +708,14 @@ export interface ChatBuilder<TState extends BuilderState> {
   metadata(metadata: Readonly<Record<string, string>>): ChatBuilder<TState>;
 
   /** Processing tier (`service_tier`). @example chat().serviceTier('flex') */
-  serviceTier<const $Tier extends ServiceTier>(
-    tier: CallArg<TState, 'serviceTier', $Tier, UnlessOnly<$Tier, 'flex', ServiceTier>>,
-  ): ChatBuilder<RecordedIf<TState, $Tier, 'flex', 'service_tier'>>;
+  serviceTier<const $Tier extends ServiceTier, $Into = never>(
+    tier: AssignedTo<
+      $Into,
+      ChatBuilder<RecordedIf<TState, $Tier, 'flex', 'service_tier'>>,
+      CallArg<TState, 'serviceTier', $Tier, UnlessOnly<$Tier, 'flex', ServiceTier>>,
+      'serviceTier'
+    >,
+  ): ChatBuilder<RecordedIf<TState, $Tier, 'flex', 'service_tier'>> & InferredFrom<$Into>;
 
   /** Bucketing key for prompt caching (`prompt_cache_key`). @example chat().promptCacheKey('support-v2') */
   promptCacheKey(key: string): ChatBuilder<TState>;
@@ -612,14 +725,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * @deprecated The official schema deprecates it for `promptCacheOptions({ ttl })`.
    * @example chat().promptCacheRetention('24h')
    */
-  promptCacheRetention<const $Retention extends 'in_memory' | '24h'>(
-    retention: CallArg<
-      TState,
-      'promptCacheRetention',
-      $Retention,
-      UnlessOnly<$Retention, '24h', 'in_memory' | '24h'>
+  promptCacheRetention<const $Retention extends 'in_memory' | '24h', $Into = never>(
+    retention: AssignedTo<
+      $Into,
+      ChatBuilder<RecordedIf<TState, $Retention, '24h', 'prompt_cache_retention'>>,
+      CallArg<TState, 'promptCacheRetention', $Retention, UnlessOnly<$Retention, '24h', 'in_memory' | '24h'>>,
+      'promptCacheRetention'
     >,
-  ): ChatBuilder<RecordedIf<TState, $Retention, '24h', 'prompt_cache_retention'>>;
+  ): ChatBuilder<RecordedIf<TState, $Retention, '24h', 'prompt_cache_retention'>> & InferredFrom<$Into>;
 
   /** Prompt-cache options of the newer API (`prompt_cache_options`). @example chat().promptCacheOptions({ mode: 'explicit' }) */
   promptCacheOptions(options: PromptCacheOptions): ChatBuilder<TState>;
@@ -667,9 +780,14 @@ export interface ChatBuilder<TState extends BuilderState> {
    * builder leaves unfilled is a compile error (a `ValidationError` at runtime).
    * @example chat().system(template('You help {{customer}} with {{product}}.')).vars({ customer: 'Acme', product: 'billing' })
    */
-  vars<const $Values extends VarValues>(
-    values: $Values & UnknownVars<TState['vars'], $Values>,
-  ): ChatBuilder<state.With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>>;
+  vars<const $Values extends VarValues, $Into = never>(
+    values: AssignedTo<
+      $Into,
+      ChatBuilder<state.With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>>,
+      $Values & UnknownVars<TState['vars'], $Values>,
+      'vars'
+    >,
+  ): ChatBuilder<state.With<TState, 'vars', Exclude<TState['vars'], keyof $Values>>> & InferredFrom<$Into>;
 
   /**
    * The builder as a versioned JSON document that keeps which texts are templates and what is filled:
@@ -745,3 +863,24 @@ export interface ChatBuilder<TState extends BuilderState> {
    */
   readonly run: RunMethod<TState>;
 }
+
+/**
+ * The type of a state-changing call's first argument: `TArg`, or the error naming `when()` where the
+ * call's result `TResult` is assigned to a builder type it does not fit (see src/state/assigned-to.ts).
+ * Only a builder type is compared: any other type the result goes to (an argument of a generic
+ * function, whose type parameters are not known yet) is left to TypeScript's own check. A builder
+ * whose state is `never` is such an unknown too.
+ */
+type AssignedTo<TInto, TResult, TArg, TMethod extends string> = [TInto] extends [never]
+  ? TArg
+  : Fitting<
+      TInto extends ChatBuilder<infer S>
+        ? [S] extends [never]
+          ? true
+          : [TResult] extends [TInto]
+            ? true
+            : false
+        : true,
+      TArg,
+      TMethod
+    >;

@@ -10,6 +10,11 @@ export interface Mistake {
   readonly code: string;
   /** Text the message must contain: the fix. */
   readonly fix: string;
+  /**
+   * The snippet assigns a call's result to a variable it does not fit: TypeScript's own "is not
+   * assignable" error at the assignment is reported too, and is the only other error allowed.
+   */
+  readonly assignment?: true;
 }
 
 export const mistakes: readonly Mistake[] = [
@@ -122,5 +127,18 @@ export const mistakes: readonly Mistake[] = [
     mistake: '`functionCall()` before any function',
     code: `chat().model('gpt-4o').user('Hi').functionCall(/*here*/'auto');`,
     fix: 'functionCall() needs a function: add it with .functions() first',
+  },
+  {
+    mistake:
+      'a call made only when a condition holds, by reassigning: `if (creative) b = b.temperature(0.9)`',
+    code: `declare const creative: boolean;\nlet b = chat().model('gpt-4o').user('Hi');\nif (creative) b = b.temperature(/*here*/0.9);\nexport { b };`,
+    fix: 'to make a call only when a condition holds, use .when(condition, (b) => b.temperature(...))',
+    assignment: true,
+  },
+  {
+    mistake: 'the same, with a limit: `if (limit) b = b.maxCompletionTokens(limit)`',
+    code: `declare const limit: number | undefined;\nlet b = chat().model('o3').user('Hi');\nif (limit) b = b.maxCompletionTokens(/*here*/limit);\nexport { b };`,
+    fix: 'use .when(condition, (b) => b.maxCompletionTokens(...))',
+    assignment: true,
   },
 ];
