@@ -112,6 +112,51 @@ test("a preset library's declaration file names only chatwright's exports and th
   assert.match(declaration, 'params: "temperature" | S["params"];');
 });
 
+test("an editor's hover and signature help show fields, and each call's resolved signature", () => {
+  const files = new Map([[library, presets]]);
+  const options = program.getCompilerOptions();
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [library],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (path) => {
+      const text = files.get(path) ?? ts.sys.readFile(path);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => here,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+    fileExists: (path) => files.has(path) || ts.sys.fileExists(path),
+    readFile: (path) => files.get(path) ?? ts.sys.readFile(path),
+  });
+  const at = (text: string) => presets.indexOf(text);
+  const hover = (text: string) =>
+    ts.displayPartsToString(service.getQuickInfoAtPosition(library, at(text))?.displayParts);
+  const variable = hover('support =');
+  assert.match(variable, 'const support: ChatBuilder<{');
+  assert.match(variable, 'params: "" | "temperature";');
+  const method = hover('temperature(0.2)');
+  assert.match(method, /\.temperature<0\.2, never>\(value: 0\.2\): ChatBuilder<\{/);
+  const signature = service.getSignatureHelpItems(
+    library,
+    at('temperature(0.2)') + 'temperature('.length,
+    undefined,
+  );
+  const [item] = signature?.items ?? [];
+  const shown =
+    item === undefined
+      ? ''
+      : ts.displayPartsToString([
+          ...item.prefixDisplayParts,
+          ...item.parameters.flatMap((parameter) => parameter.displayParts),
+          ...item.suffixDisplayParts,
+        ]);
+  assert.match(shown, /^temperature\(value: 0\.2\): ChatBuilder<\{ model: "gpt-4o";/);
+  for (const text of [variable, method, shown]) {
+    assert.not.match(text, helpers, text);
+    assert.not.match(text, /AssignedTo|InferredFrom|CallArg|SampledAt/, text);
+  }
+});
+
 test('an error between two builders shows where their states differ', () => {
   const source = program.getSourceFile(mistake) as ts.SourceFile;
   const diagnostics = program.getSemanticDiagnostics(source);
