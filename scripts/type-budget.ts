@@ -41,6 +41,7 @@ interface Budget {
   readonly fiftyRequests: {
     readonly instantiations: number;
     readonly margin: number;
+    readonly recordedWith: string;
   };
   /** The target for the fifty requests' check time, in times the `openai` package's (reported, see above). */
   readonly maxRatio: number;
