@@ -2,7 +2,7 @@ import type { ModelCapabilities, SamplingSupport } from '../models/model-capabil
 import type { ModelCatalog, ModelEntry } from '../models/model-catalog.js';
 import type { ReasoningEffort } from '../wire/request.js';
 import type { BuilderState } from './builder-state.js';
-import type { CallRefusals, NotAccepted } from './refusals.js';
+import type { CallRefusals, NotAccepted, OnlyDefault } from './refusals.js';
 import type { ChatwrightTypeError } from './type-error.js';
 
 /*
@@ -41,7 +41,9 @@ type SamplingProblem<
 > = [TParam] extends [never]
   ? never
   : TSupport extends 'no'
-    ? Forbidden<TModel, TParam>
+    ? TParam extends keyof MethodOf
+      ? OnlyDefault<TModel, TParam, MethodOf[TParam]>
+      : never
     : TSupport extends 'effort-none'
       ? [TEffort] extends ['none']
         ? never

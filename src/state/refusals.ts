@@ -49,8 +49,18 @@ export interface CallRefusals<TModel extends string, TCaps extends ModelCapabili
 type Sampling<TModel extends string, TSupport, TField extends string, TMethod extends string> = [
   TSupport,
 ] extends ['no']
-  ? `${TModel} does not accept ${TField} (only its default 1): remove ${TMethod}`
+  ? OnlyDefault<TModel, TField, TMethod>
   : never;
+
+/**
+ * The sentence for a sampling field a model takes only at its default, 1 (which is never recorded, so
+ * a recorded one is another value): at the call, at `.model()` and at send().
+ */
+export type OnlyDefault<
+  TModel extends string,
+  TField extends string,
+  TMethod extends string,
+> = `${TModel} does not accept ${TField} (only its default 1): remove ${TMethod}`;
 
 type Refused<TModel extends string, TOn, TField extends string, TMethod extends string> = [TOn] extends [
   false,
@@ -58,7 +68,7 @@ type Refused<TModel extends string, TOn, TField extends string, TMethod extends 
   ? NotAccepted<TModel, TField, TMethod>
   : never;
 
-/** The sentence for a field a model refuses whatever its value (also send()'s, for the sampling fields). */
+/** The sentence for a field a model refuses whatever its value. */
 export type NotAccepted<
   TModel extends string,
   TField extends string,

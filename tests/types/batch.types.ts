@@ -29,7 +29,7 @@ void fanOut([noModel]);
 // A preset applied after the model: caught by the send() rules, which batch lines share.
 const cold = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0.5);
 const o3 = chat().model('o3').user('Hi').use(cold);
-// @ts-expect-error o3 does not accept temperature: remove .temperature()
+// @ts-expect-error o3 does not accept temperature (only its default 1): remove .temperature()
 o3.toBatchLine('a');
 const items = [{ customId: 'a', builder: o3 }];
 // @ts-expect-error o3 does not accept temperature: the item's builder cannot be written

@@ -44,7 +44,7 @@ chat()
   .temperature(0);
 
 // ---- the other order: a call before the model makes .model() fail, naming the call -----------------
-// @ts-expect-error o3 does not accept temperature: remove .temperature()
+// @ts-expect-error o3 does not accept temperature (only its default 1): remove .temperature()
 chat().temperature(0).model('o3');
 // @ts-expect-error o3 does not accept max_tokens: use .maxCompletionTokens() instead
 chat().maxTokens(5).model('o3');
@@ -59,7 +59,8 @@ chat().use(cold).model('o3');
 // A preset applied after the model is checked at send(), with every problem at once.
 expectTypeOf(chat().model('o3').use(cold).use(stopAtEnd).user('Hi').send).toEqualTypeOf<
   ChatwrightTypeError<
-    'o3 does not accept temperature: remove .temperature()' | 'o3 does not accept stop: remove .stop()'
+    | 'o3 does not accept temperature (only its default 1): remove .temperature()'
+    | 'o3 does not accept stop: remove .stop()'
   >
 >();
 // A generic preset may choose the model itself: its earlier calls are unknown there, checked at send().
@@ -79,7 +80,7 @@ expectTypeOf(chat().use(searching).user('Hi').send).toBeFunction();
 const brokenPreset = <S extends BuilderState>(builder: ChatBuilder<S>) =>
   builder.temperature(0.5).model('o3');
 expectTypeOf(chat().use(brokenPreset).user('Hi').send).toEqualTypeOf<
-  ChatwrightTypeError<'o3 does not accept temperature: remove .temperature()'>
+  ChatwrightTypeError<'o3 does not accept temperature (only its default 1): remove .temperature()'>
 >();
 // A model id that is itself a type parameter: permissive while it is generic (constrain it to
 // `string`; an id constrained to the catalog's ids gets every catalog model's rules at once).
