@@ -103,8 +103,13 @@ export type State<
   toolInputs: TToolInputs;
 } & unknown;
 
-/** No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). */
-export type NoToolInputs = Readonly<Record<never, never>>;
+/**
+ * No schema tools: every tool's arguments are `unknown` (parsed JSON, not validated). The empty object
+ * type, so that a builder's type prints `toolInputs: {}`, and after a schema tool only that tool's
+ * record (`{} & { readonly weather: ... }` is that record); `& unknown` keeps this name out of what
+ * prints (see `State`).
+ */
+export type NoToolInputs = {} & unknown;
 
 /** The state of a fresh `chat()`: nothing set. */
 export type InitialState = State<
