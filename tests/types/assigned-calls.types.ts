@@ -84,6 +84,16 @@ export function declared(): ChatBuilder<any> {
   return builder.temperature(0.4);
 }
 
+// Known limits (docs/builder.md): the type compared is the one TypeScript expects at the call, which
+// for a cast and for an overloaded function's first signature is not where the result goes.
+// @ts-expect-error the cast's type is read as the type the result is assigned to
+export const cast = builder.temperature(0.9) as typeof builder;
+export const castThroughUnknown = builder.temperature(0.9) as unknown as typeof builder;
+declare function overloaded(builder: typeof sampled): 1;
+declare function overloaded(builder: ChatBuilder<any>): 2;
+// @ts-expect-error the first signature's type is read as the one the result is assigned to
+export const chosen = overloaded(builder.temperature(0.9));
+
 // The result's type is unchanged by the check: the builder the call makes, not an intersection.
 expectTypeOf(builder.temperature(0.5)).toEqualTypeOf(chat().model('gpt-4o').user('Hi').temperature(0.5));
 expectTypeOf(sampled.send()).toEqualTypeOf<Promise<ChatCompletionResult>>();
