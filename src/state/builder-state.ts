@@ -55,8 +55,9 @@ export interface BuilderState {
 /**
  * A builder state, field by field. `State<...>` of the same arguments is the very same type, so two
  * builders that made the same calls have one type, and a variable can take either
- * (`let convo = preset.user(a); convo = convo.user(b)`); compared position by position, which keeps
- * the compiler's work flat.
+ * (`let convo = preset.user(a); convo = convo.user(b)`). Two states are compared field by field (an
+ * object type without an alias name has no type arguments to compare instead): one flat level of
+ * fields, no recursion, which keeps the compiler's work flat.
  *
  * An object type, not an interface: what a builder's type prints (hover, error, declaration emit) is
  * then its fields, `ChatBuilder<{ model: "gpt-4o"; hasMessages: true; ... }>`, not the helpers that
