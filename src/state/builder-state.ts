@@ -55,15 +55,18 @@ export interface BuilderState {
 /**
  * A builder state, field by field. `State<...>` of the same arguments is the very same type (the
  * compiler keeps one instance per list of arguments), so two builders that made the same calls have
- * one type, and a variable can take either (`let convo = preset.user(a); convo = convo.user(b)`).
+ * one type, and a variable can take either (`let convo = preset.user(a); convo = convo.user(b)`). Two
+ * different states are compared field by field (an object type without an alias name has no type
+ * arguments to compare instead): one flat level of fields, no recursion.
  *
  * An object type, not an interface: what a builder's type prints (hover, error, declaration emit) is
  * then its fields, `ChatBuilder<{ model: "gpt-4o"; hasMessages: true; ... }>`, not the helpers that
  * made it. `& unknown` drops the alias name (an intersection of one member is that member), and each
  * update below ends with it for the same reason; code that returns an update reads it through a
- * namespace import (`import type * as state`), since a name imported on its own is printed again. The fields print in this order, and an error message
- * cuts a long type short: first what users read and what calls change most (the model, messages,
- * streaming, the parameters set, tools, unfilled variables), so that two builders' types differ early.
+ * namespace import (`import type * as state`), since a name imported on its own is printed again.
+ * The fields print in this order, and an error message cuts a long type short: first what users read
+ * and what calls change most (the model, messages, streaming, the parameters set, tools, unfilled
+ * variables), so that two builders' types differ early.
  */
 export type State<
   TModel,

@@ -140,13 +140,15 @@ type GenericPresetProbe = { readonly [params: string]: unknown } & {
 
 /**
  * `TState` after `temperature()` or `topP()` set `TValue`: the default 1 is not recorded, since every
- * model accepts it (reasoning models refuse any other value).
+ * model accepts it (reasoning models refuse any other value). `& unknown` (see `State`): where `TValue`
+ * is a type parameter (`<T extends number>(b, t: T) => b.temperature(t)`), the open conditional then
+ * prints as itself, not as `SampledAt<...>`, which a team's declaration file could not import.
  */
 export type SampledAt<
   TState extends BuilderState,
   TParam extends 'temperature' | 'top_p',
   TValue extends number,
-> = [TValue] extends [1] ? TState : state.WithParam<TState, TParam>;
+> = ([TValue] extends [1] ? TState : state.WithParam<TState, TParam>) & unknown;
 
 /**
  * What a model that refuses the value `TRefused` still takes when `TValue` was passed: the other

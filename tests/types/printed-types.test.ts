@@ -22,6 +22,7 @@ declare const creative: boolean;
 export const support = chat().model('gpt-4o').system('You answer billing questions.').temperature(0.2);
 export const withTools = support.tool(weather).customTool({ name: 'run_sql' }).toolChoice('weather').stream();
 export const careful = <S extends BuilderState>(builder: ChatBuilder<S>) => builder.temperature(0.1).logprobs();
+export const sampled = <S extends BuilderState, T extends number>(builder: ChatBuilder<S>, t: T) => builder.temperature(t);
 export const maybe = support.when(creative, (builder) => builder.topP(0.9));
 export const retargeted = support.unset('temperature').model('o3').reasoningEffort('high');
 export const greeting = chat().model('gpt-4o-mini').user(template('Hello {{name}}'));
@@ -111,6 +112,11 @@ test("a preset library's declaration file names only chatwright's exports and th
     /careful: <S extends BuilderState>\(builder: ChatBuilder<S>\) => ChatBuilder<\{\n\s+model: S\["model"\];/,
   );
   assert.match(declaration, 'params: "temperature" | S["params"];');
+  // A value known only as a type parameter: whether it is the default 1 (not recorded) is still open.
+  assert.match(
+    declaration,
+    'sampled: <S extends BuilderState, T extends number>(builder: ChatBuilder<S>, t: T) => ChatBuilder<[T] extends [1] ? S : {\n',
+  );
 });
 
 test("an editor's hover and signature help show fields, and each call's resolved signature", () => {
