@@ -91,10 +91,7 @@ test('a hover shows the fields of the state, not the helpers that made it', () =
   );
   assert.match(printed.get('support') ?? '', 'toolInputs: {}; }>');
   assert.match(printed.get('withTools') ?? '', 'tools: "weather"');
-  assert.match(
-    printed.get('withTools') ?? '',
-    'toolInputs: { readonly weather: { city: string; }; }',
-  );
+  assert.match(printed.get('withTools') ?? '', 'toolInputs: { readonly weather: { city: string; }; }');
   assert.match(printed.get('retargeted') ?? '', 'model: "o3"');
   assert.match(printed.get('retargeted') ?? '', 'effort: "high"');
   assert.match(printed.get('greeting') ?? '', 'vars: "name"');
