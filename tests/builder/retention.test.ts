@@ -32,11 +32,16 @@ async function earlyTurnCollected(turn: Turn): Promise<boolean> {
       return builder;
     });
   }
-  // WeakRefs hold their targets until the current job ends: collect after it.
-  await new Promise((resolve) => setImmediate(resolve));
-  gc();
   assert.ok(early.length > 0);
-  const collected = early.every((ref) => ref.deref() === undefined);
+  // WeakRefs hold their targets until the current job ends, so collect after it; and one full
+  // collection may leave what a busy engine had not yet let go of (seen once, Node 24 in a CI dry run
+  // on a loaded 2-core machine), so give it a few turns. A body still held after them is a real leak.
+  let collected = false;
+  for (let round = 0; round < 5 && !collected; round++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    collected = early.every((ref) => ref.deref() === undefined);
+  }
   assert.ok(convo.validate().success, 'the last turn is a valid request');
   return collected;
 }
