@@ -3,9 +3,8 @@
 // helpers that computed it (`With<...>`, `WithParam<...>`), which would make a team's published types
 // depend on chatwright's internals.
 import { readFileSync } from 'node:fs';
+import { stateHelpers as helpers } from './state-helper-names.mjs';
 
-const helpers =
-  /\b(State|With|WithMessage|WithParam|WithTemplate|WithTool|WithFunctionName|WithCustomName|Either|Unset)</;
 const outputs = ['.emit-out/team-presets.d.ts', '.emit-out-7/team-presets.d.ts'];
 let failed = false;
 for (const path of outputs) {
